@@ -1,0 +1,10 @@
+module github.com/sfharden/sfharden
+
+go 1.26
+
+require (
+	github.com/beevik/etree v1.8.1 // indirect
+	github.com/google/go-cmp v0.7.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)
