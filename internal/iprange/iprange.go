@@ -203,30 +203,29 @@ func parseEnd(input, text string, part Part, where string) (netip.Addr, error) {
 		}
 	}
 
+	// A CIDR block or a range that parses gets a hint with the address to
+	// use. Anything else is reported as an invalid address below.
+	noun, first, last := "", netip.Addr{}, netip.Addr{}
 	if strings.Contains(text, "/") {
-		hint := "give a single IP address"
 		if p, err := netip.ParsePrefix(text); err == nil {
-			if part == PartEnd {
-				hint = "the last address of that block is " + lastInPrefix(p.Masked()).String()
-			} else {
-				hint = "the first address of that block is " + p.Masked().Addr().String()
-			}
+			noun, first, last = "CIDR block", p.Masked().Addr(), lastInPrefix(p.Masked())
 		}
-		return netip.Addr{}, &Error{
-			Input:  input,
-			Kind:   KindNotSingle,
-			Part:   part,
-			Detail: fmt.Sprintf("%s must be a single address, not the CIDR block %q%s", name, text, where),
-			Hint:   hint,
+	} else if strings.ContainsAny(text, "-–") {
+		if r, err := Parse(text); err == nil {
+			noun, first, last = "range", r.start, r.end
 		}
 	}
-	if strings.ContainsAny(text, "-–") {
+	if noun != "" {
+		hint := fmt.Sprintf("the first address of that %s is %s", noun, first)
+		if part == PartEnd {
+			hint = fmt.Sprintf("the last address of that %s is %s", noun, last)
+		}
 		return netip.Addr{}, &Error{
 			Input:  input,
 			Kind:   KindNotSingle,
 			Part:   part,
-			Detail: fmt.Sprintf("%s must be a single address, not the range %q%s", name, text, where),
-			Hint:   "give the range's start and end addresses separately",
+			Detail: fmt.Sprintf("%s must be a single address, not the %s %q%s", name, noun, text, where),
+			Hint:   hint,
 		}
 	}
 
