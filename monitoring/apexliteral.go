@@ -1,0 +1,86 @@
+package monitoring
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// apexStringLiteral returns s as a single-quoted Apex string literal, with
+// backslashes and single quotes escaped. It returns an error for text that
+// has no place in generated source: invalid UTF-8, control characters
+// (line breaks among them) and the Unicode line and paragraph separators.
+func apexStringLiteral(s string) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("%q is not valid UTF-8", s)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return "", fmt.Errorf("%q contains the control character %U", s, r)
+		}
+	}
+
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('\'')
+	for _, r := range s {
+		if r == '\\' || r == '\'' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('\'')
+	return b.String(), nil
+}
+
+// maxUsernameLength is the length of the User.Username field.
+const maxUsernameLength = 80
+
+// usernamePlaceholderPattern matches a ${NAME} placeholder, which sf replaces
+// with the environment variable NAME at deploy time when the project's
+// sfdx-project.json lists it under "replacements".
+var usernamePlaceholderPattern = regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z0-9_]*\}`)
+
+// usernamePattern matches the email-address form that Salesforce requires of
+// usernames: a local part of the characters RFC 5322 allows unquoted, an @,
+// and a domain of letters, digits, hyphens and dots.
+var usernamePattern = regexp.MustCompile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*$")
+
+// checkUsername returns the kind and detail of the first problem with a
+// username, or zero and "" when it can go into generated Apex. A ${NAME}
+// placeholder, alone or inside an address, is kept verbatim.
+//
+// NOTE: Salesforce's own username check is not published in full. This one
+// accepts the RFC 5322 unquoted form in ASCII and rejects everything else,
+// including internationalized addresses.
+func checkUsername(username string) (ApexErrorKind, string) {
+	const example = "; give the integration user's username, such as integration@example.com, or a ${NAME} placeholder"
+
+	if username == "" {
+		return ApexValueRequired, "the policy watches the logins of one user" + example
+	}
+	if _, err := apexStringLiteral(username); err != nil {
+		return ApexValueInvalid, "contains a line break or another control character, which no username has" + example
+	}
+	if i := strings.IndexFunc(username, func(r rune) bool {
+		return r > unicode.MaxASCII || r == ' ' || r == '"' || r == '\\' || r == '(' || r == ')' ||
+			r == ',' || r == ':' || r == ';' || r == '<' || r == '>' || r == '[' || r == ']'
+	}); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(username[i:])
+		return ApexValueInvalid, fmt.Sprintf("contains %q, which a Salesforce username cannot contain", r) + example
+	}
+	if usernamePlaceholderPattern.FindString(username) == username {
+		return 0, ""
+	}
+
+	if !usernamePlaceholderPattern.MatchString(username) && len(username) > maxUsernameLength {
+		return ApexValueTooLong, fmt.Sprintf("has %d characters; a Salesforce username has at most %d", len(username), maxUsernameLength)
+	}
+	filled := usernamePlaceholderPattern.ReplaceAllString(username, "x")
+	if !usernamePattern.MatchString(filled) {
+		return ApexValueInvalid, "is not in the form of an email address, which Salesforce requires of usernames" + example
+	}
+	return 0, ""
+}
