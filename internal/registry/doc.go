@@ -1,5 +1,5 @@
 // Package registry maps Salesforce metadata types to the folders and file
-// suffixes that hold them, using the metadata registry of the sf CLI as
+// suffixes that contain them, using the metadata registry of the sf CLI as
 // data.
 //
 // The type table is generated from lib/src/registry/metadataRegistry.json of
@@ -27,7 +27,8 @@
 // tell a caller why a type needs handling that sfharden lacks, so it can
 // report the type as known but not supported.
 //
-// The table follows the registry without its presets: the sf CLI's
-// decomposePermissionSetBeta and similar presets split a permission set into
-// files that [ForPath] does not recognise.
+// NOTE: the table follows the registry without its presets. A project that
+// enables the sf CLI's decomposePermissionSetBeta2 or a similar preset splits
+// a permission set into files that [ForPath] does not recognise, although it
+// still finds the permission set's own -meta.xml file.
 package registry

@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -12,7 +13,7 @@ import (
 // and of the metadata XML file next to a content file in mdapi format.
 const MetaXMLSuffix = "-meta.xml"
 
-// Format is the layout of a metadata tree.
+// Format is the layout of a metadata tree. The zero value is Source.
 type Format int
 
 const (
@@ -77,6 +78,11 @@ func (f Format) String() string {
 // Industry.field-meta.xml, whose fullName "Account.Industry" a file name
 // does not hold), for package.xml and other manifests, and for files it
 // cannot place. Backslashes are path separators only on Windows.
+//
+// NOTE: a Document's fullName ends with its file extension ("Shared/logo.png"),
+// which ForPath cannot know: it returns "Shared/logo" for
+// documents/Shared/logo.document-meta.xml, and nothing for the mdapi file
+// documents/Shared/logo.png. MdapiPath builds logo.document for it.
 func ForPath(filePath string, format Format) (t Type, fullName string, ok bool) {
 	if format != Source && format != Mdapi {
 		return Type{}, "", false
@@ -222,7 +228,7 @@ func SourcePath(t Type, fullName string) (string, error) {
 }
 
 // MdapiPath returns the path of the file of the component fullName of type t
-// in mdapi format, relative to the folder that holds package.xml:
+// in mdapi format, relative to the folder that contains package.xml:
 // "profiles/Admin.profile". For a type with content (see [Type.HasContent])
 // that is the content file, and the metadata XML file is the returned path
 // followed by [MetaXMLSuffix]. A folder type's file is
@@ -242,15 +248,15 @@ func MdapiPath(t Type, fullName string) (string, error) {
 func checkPathInput(t Type, fullName string) error {
 	switch {
 	case t.Name == "":
-		return fmt.Errorf("metadata type is empty: look the type up with ByName")
+		return errors.New("metadata type is empty: look the type up with ByName")
 	case t.IsChild():
 		return fmt.Errorf("metadata type %q is a child of %q and has no file of its own: write the %s instead", t.Name, t.Parent, t.Parent)
 	case t.Suffix == "":
-		return fmt.Errorf("metadata type %q has no file suffix, so its file name cannot be built", t.Name)
+		return fmt.Errorf("metadata type %q has no file suffix, so its file name cannot be built: bundle types are not supported", t.Name)
 	case t.DirectoryName == "":
 		return fmt.Errorf("metadata type %q has no directory name", t.Name)
 	case fullName == "":
-		return fmt.Errorf("empty fullName for metadata type %q", t.Name)
+		return fmt.Errorf("missing fullName for metadata type %q", t.Name)
 	case strings.ContainsAny(fullName, "\\\x00"):
 		return fmt.Errorf("invalid fullName %q: a backslash or NUL byte is not allowed in a file name", fullName)
 	}

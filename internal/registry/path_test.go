@@ -187,6 +187,17 @@ func TestForPath(t *testing.T) {
 			wantType: "AuraDefinitionBundle", wantFullName: "orderApp",
 		},
 		{
+			name:     "document name lacks its extension",
+			path:     "force-app/main/default/documents/Shared/logo.document-meta.xml",
+			format:   Source,
+			wantType: "Document", wantFullName: "Shared/logo",
+		},
+		{
+			name:   "mdapi document is not found",
+			path:   "unpackaged/documents/Shared/logo.png",
+			format: Mdapi,
+		},
+		{
 			name:   "mdapi file read as source",
 			path:   "src/profiles/Admin.profile",
 			format: Source,
@@ -447,4 +458,18 @@ func TestFormatString(t *testing.T) {
 	assert.Equal(t, "source", Source.String())
 	assert.Equal(t, "mdapi", Mdapi.String())
 	assert.Equal(t, "Format(7)", Format(7).String())
+}
+
+func BenchmarkForPath(b *testing.B) {
+	paths := []string{
+		"force-app/main/default/profiles/Minimum Access - API Only Integrations.profile-meta.xml",
+		"force-app/main/default/reports/Sales/Quarterly/Pipeline.report-meta.xml",
+		"force-app/main/default/misc/Security.settings-meta.xml",
+		"force-app/main/default/objects/Account/fields/Industry.field-meta.xml",
+	}
+	for b.Loop() {
+		for _, p := range paths {
+			ForPath(p, Source)
+		}
+	}
 }

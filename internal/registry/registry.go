@@ -12,7 +12,7 @@ type Type struct {
 	// element: "Profile".
 	Name string
 
-	// DirectoryName is the folder that holds the type's files in a package
+	// DirectoryName is the folder that contains the type's files in a package
 	// directory or an mdapi folder: "profiles".
 	DirectoryName string
 
@@ -98,8 +98,8 @@ func (t Type) IsSingleFile() bool {
 	return t.Parent == "" && t.Suffix != "" && t.Adapter == "" && t.Transformer == "" && len(t.Children) == 0
 }
 
-// index contains the lookup tables built from the generated table once.
-type index struct {
+// typeIndex contains the lookup tables built once from the generated table.
+type typeIndex struct {
 	types []Type
 
 	// byName maps every type name, top-level and child, to its position in types.
@@ -118,8 +118,8 @@ type index struct {
 
 var registryIndex = newIndex(generatedTypes, modelledTypeNames)
 
-func newIndex(types []Type, modelled []string) *index {
-	idx := &index{
+func newIndex(types []Type, modelled []string) *typeIndex {
+	index := &typeIndex{
 		types:             slices.Clone(types),
 		byName:            make(map[string]int, len(types)),
 		bySuffix:          make(map[string][]int),
@@ -127,39 +127,39 @@ func newIndex(types []Type, modelled []string) *index {
 		bundleByDirectory: make(map[string]int),
 	}
 
-	for i, t := range idx.types {
-		idx.byName[t.Name] = i
+	for i, t := range index.types {
+		index.byName[t.Name] = i
 		if t.IsChild() || t.AliasFor != "" {
 			continue
 		}
 		if t.Suffix != "" {
-			idx.bySuffix[t.Suffix] = append(idx.bySuffix[t.Suffix], i)
+			index.bySuffix[t.Suffix] = append(index.bySuffix[t.Suffix], i)
 		}
 		if t.LegacySuffix != "" && t.LegacySuffix != t.Suffix {
-			idx.bySuffix[t.LegacySuffix] = append(idx.bySuffix[t.LegacySuffix], i)
+			index.bySuffix[t.LegacySuffix] = append(index.bySuffix[t.LegacySuffix], i)
 		}
 		if t.IsFolder() {
-			idx.folderByDirectory[t.DirectoryName] = i
+			index.folderByDirectory[t.DirectoryName] = i
 		}
 		if t.Adapter == "bundle" && t.Suffix == "" && t.MetaFileSuffix == "" {
-			idx.bundleByDirectory[t.DirectoryName] = i
+			index.bundleByDirectory[t.DirectoryName] = i
 		}
 	}
 
 	// A name missing from the generated table is caught by a test, so it is
 	// skipped here rather than panicking at package initialisation.
 	for _, name := range modelled {
-		if i, ok := idx.byName[name]; ok {
-			idx.types[i].Modelled = true
+		if i, ok := index.byName[name]; ok {
+			index.types[i].Modelled = true
 		}
 	}
-	return idx
+	return index
 }
 
 // typeAt returns a copy of the type at position i that does not share the
 // Children slice with the table.
-func (idx *index) typeAt(i int) Type {
-	t := idx.types[i]
+func (index *typeIndex) typeAt(i int) Type {
+	t := index.types[i]
 	t.Children = slices.Clone(t.Children)
 	return t
 }

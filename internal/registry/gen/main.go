@@ -40,19 +40,18 @@ type sdrRegistry struct {
 // sdrType is one type entry of the registry. Keys that gen does not read
 // (such as supportsWildcardAndName) are ignored.
 type sdrType struct {
-	ID                  string        `json:"id"`
-	Name                string        `json:"name"`
-	DirectoryName       string        `json:"directoryName"`
-	Suffix              string        `json:"suffix"`
-	LegacySuffix        string        `json:"legacySuffix"`
-	MetaFileSuffix      string        `json:"metaFileSuffix"`
-	StrictDirectoryName bool          `json:"strictDirectoryName"`
-	InFolder            bool          `json:"inFolder"`
-	FolderType          string        `json:"folderType"`
-	FolderContentType   string        `json:"folderContentType"`
-	AliasFor            string        `json:"aliasFor"`
-	Strategies          *sdrStrategy  `json:"strategies"`
-	Children            *sdrChildren  `json:"children"`
+	Name                string       `json:"name"`
+	DirectoryName       string       `json:"directoryName"`
+	Suffix              string       `json:"suffix"`
+	LegacySuffix        string       `json:"legacySuffix"`
+	MetaFileSuffix      string       `json:"metaFileSuffix"`
+	StrictDirectoryName bool         `json:"strictDirectoryName"`
+	InFolder            bool         `json:"inFolder"`
+	FolderType          string       `json:"folderType"`
+	FolderContentType   string       `json:"folderContentType"`
+	AliasFor            string       `json:"aliasFor"`
+	Strategies          *sdrStrategy `json:"strategies"`
+	Children            *sdrChildren `json:"children"`
 }
 
 type sdrStrategy struct {
@@ -100,7 +99,7 @@ func main() {
 
 func run(registryPath, version, outPath string) error {
 	if registryPath == "" {
-		return errors.New("missing -registry: pass the path of lib/src/registry/metadataRegistry.json from an unpacked `npm pack @salesforce/source-deploy-retrieve`")
+		return errors.New("missing -registry: pass the path of lib/src/registry/metadataRegistry.json from an unpacked `npm pack @salesforce/source-deploy-retrieve` (for go generate, set SFHARDEN_SDR_REGISTRY)")
 	}
 	data, err := os.ReadFile(registryPath)
 	if err != nil {
@@ -110,7 +109,7 @@ func run(registryPath, version, outPath string) error {
 	if version == "" {
 		version, err = packageVersion(registryPath)
 		if err != nil {
-			return fmt.Errorf("%w; pass -version", err)
+			return fmt.Errorf("%w (pass -version)", err)
 		}
 	}
 	if !versionPattern.MatchString(version) {
@@ -343,6 +342,7 @@ func writeSource(buf *bytes.Buffer, version, checksum string, types []genType, d
 // writeFields writes the non-zero fields of t as a keyed struct literal body.
 func writeFields(buf *bytes.Buffer, t genType) {
 	var fields []string
+
 	addString := func(key, value string) {
 		if value != "" {
 			fields = append(fields, key+": "+strconv.Quote(value))
@@ -353,6 +353,7 @@ func writeFields(buf *bytes.Buffer, t genType) {
 			fields = append(fields, key+": true")
 		}
 	}
+
 	addString("Name", t.Name)
 	addString("DirectoryName", t.DirectoryName)
 	addString("Suffix", t.Suffix)
@@ -374,5 +375,6 @@ func writeFields(buf *bytes.Buffer, t genType) {
 		fields = append(fields, "Children: []string{"+strings.Join(quoted, ", ")+"}")
 	}
 	addString("Parent", t.Parent)
+
 	buf.WriteString(strings.Join(fields, ", "))
 }
