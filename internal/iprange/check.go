@@ -10,11 +10,10 @@ import (
 // may have at most as many addresses as a /7 IPv4 block or a /32 IPv6 block.
 // Profile login IP ranges and connected app IP ranges have no such cap.
 //
-// NOTE: The figures come from the Network Access form text as quoted by
-// Celigo ("How do I whitelist IP addresses in Salesforce",
-// docs.celigo.com/hc/en-us/articles/228523247): no more than 33,554,432
-// IPv4 addresses and 2^96 IPv6 addresses. No Salesforce page that states
-// them was found.
+// NOTE: The figures are as quoted by Celigo ("How do I whitelist IP
+// addresses in Salesforce", docs.celigo.com/hc/en-us/articles/228523247):
+// no more than 33,554,432 IPv4 addresses and 2^96 IPv6 addresses. They are
+// not taken from Salesforce documentation.
 const (
 	MaxTrustedPrefix4 = 7
 	MaxTrustedPrefix6 = 32

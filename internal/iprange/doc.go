@@ -13,10 +13,11 @@
 // # What is rejected
 //
 // Parse and FromEnds reject ranges that Salesforce rejects or that would not
-// cover exactly the addresses written: an end lower than the start, one IPv4
-// and one IPv6 end, an IPv6 range with addresses both inside and outside the
-// IPv4-mapped block ::ffff:0:0/96, a CIDR block with host bits set, an IPv6
-// zone ("fe80::1%eth0"), and empty or malformed values. FromEnds also rejects
+// cover exactly the addresses written. These are an end lower than the
+// start, one IPv4 and one IPv6 end, and an IPv6 range with addresses both
+// inside and outside the IPv4-mapped block ::ffff:0:0/96. They are also a
+// CIDR block with host bits set, an IPv6 zone ("fe80::1%eth0"), and empty or
+// malformed values. FromEnds also rejects
 // a CIDR block or a range in place of one address. Because ::/0 includes the
 // mapped block and addresses outside it, it is rejected for crossing the
 // block, with a hint that it would allow every address.
@@ -40,8 +41,8 @@
 // A range whose two ends are both inside ::ffff:0:0/96 is returned as the
 // IPv4 range those addresses map to: "::ffff:192.0.2.1-::ffff:192.0.2.9"
 // becomes 192.0.2.1-192.0.2.9, and "::ffff:0:0/96" becomes all of IPv4. A
-// Range therefore never holds an IPv4-mapped address, and the written
-// metadata uses the IPv4 form that Salesforce shows for IPv4 ranges.
+// Range therefore never holds an IPv4-mapped address, and metadata written
+// from it has IPv4 ends for IPv4 addresses however they were typed.
 //
 // # Order
 //

@@ -69,15 +69,16 @@ const (
 type Error struct {
 	// Input is the text the error is about: the value given to [Parse], or
 	// one value given to [FromEnds] when Part is PartStart or PartEnd. For a
-	// problem with both ends from FromEnds, and for the checks on a parsed
-	// [Range], it is the range written as "start-end".
+	// problem with both ends from FromEnds it is "start-end", and for
+	// [CheckRestricts] and [CheckTrustedSize] it is [Range.String].
 	Input string
 	Kind  Kind
 	Part  Part
 	// Detail states what is wrong, for example "end address 10.0.0.1 is lower
 	// than start address 10.0.0.9".
 	Detail string
-	// Hint says what to do next. It may be empty.
+	// Hint is the next step for the user, such as "swap the two addresses".
+	// It may be empty.
 	Hint string
 }
 

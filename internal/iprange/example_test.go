@@ -19,13 +19,13 @@ func ExampleParse() {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("startAddress %s, endAddress %s, %s addresses\n", r.Start(), r.End(), r.Size())
+		fmt.Printf("startAddress %s, endAddress %s, size %s\n", r.Start(), r.End(), r.Size())
 	}
 	// Output:
-	// startAddress 203.0.113.0, endAddress 203.0.113.255, 256 addresses
-	// startAddress 198.51.100.7, endAddress 198.51.100.7, 1 addresses
-	// startAddress 192.0.2.1, endAddress 192.0.2.9, 9 addresses
-	// startAddress 2001:db8::, endAddress 2001:db8:0:ffff:ffff:ffff:ffff:ffff, 1208925819614629174706176 addresses
+	// startAddress 203.0.113.0, endAddress 203.0.113.255, size 256
+	// startAddress 198.51.100.7, endAddress 198.51.100.7, size 1
+	// startAddress 192.0.2.1, endAddress 192.0.2.9, size 9
+	// startAddress 2001:db8::, endAddress 2001:db8:0:ffff:ffff:ffff:ffff:ffff, size 1208925819614629174706176
 }
 
 func ExampleParse_errors() {

@@ -8,8 +8,7 @@ import (
 	"strings"
 )
 
-// Range is an inclusive range of IP addresses of one family, with both ends
-// included. Ranges come from [Parse], [FromEnds] or [MustParse], which
+// Range is an inclusive range of IP addresses of one family. Ranges come from [Parse], [FromEnds] or [MustParse], which
 // guarantee that Start <= End, that both ends are IPv4 or both IPv6, and that
 // neither end is an IPv4-mapped IPv6 address.
 //
@@ -19,7 +18,8 @@ type Range struct {
 	start, end netip.Addr
 }
 
-// The IPv4-mapped block ::ffff:0:0/96, where IPv6 writes IPv4 addresses.
+// First and last address of the IPv4-mapped block ::ffff:0:0/96, which
+// contains IPv4 addresses written as IPv6.
 var (
 	mappedFirst = netip.MustParseAddr("::ffff:0.0.0.0")
 	mappedLast  = netip.MustParseAddr("::ffff:255.255.255.255")

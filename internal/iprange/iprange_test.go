@@ -49,7 +49,7 @@ func TestParse(t *testing.T) {
 		{"ipv4 /1 upper half", "128.0.0.0/1", "128.0.0.0", "255.255.255.255"},
 		{"highest ipv4 address", "255.255.255.255", "255.255.255.255", "255.255.255.255"},
 		{"lowest ipv4 address", "0.0.0.0", "0.0.0.0", "0.0.0.0"},
-		// Parse accepts these so audits can read them; CheckRestricts rejects them.
+		// Parse accepts these so audits can read them, and CheckRestricts rejects them.
 		{"ipv4 /0", "0.0.0.0/0", "0.0.0.0", "255.255.255.255"},
 		{"every ipv4 address as a range", "0.0.0.0-255.255.255.255", "0.0.0.0", "255.255.255.255"},
 		{"mapped range is unmapped", "::ffff:192.0.2.1-::ffff:192.0.2.9", "192.0.2.1", "192.0.2.9"},
@@ -112,8 +112,8 @@ func TestParseErrors(t *testing.T) {
 		{"ipv4 start ipv6 end", "192.0.2.1-2001:db8::1", KindMixedFamily, PartRange},
 		{"ipv6 start ipv4 end", "2001:db8::1-192.0.2.1", KindMixedFamily, PartRange},
 		{"ipv4 start mapped end", "192.0.2.1-::ffff:192.0.2.9", KindMixedFamily, PartRange},
-		// Salesforce stores IPv4 inside ::ffff:0:0/96 and rejects ranges that
-		// leave the block, because they would mix IPv4 and IPv6 addresses.
+		// Salesforce places IPv4 addresses in ::ffff:0:0/96 and rejects a
+		// range with addresses both inside and outside that block.
 		{"range over the mapped block", "::2-::1:0:0:0", KindCrossesMapped, PartRange},
 		{"range from inside the mapped block", "::ffff:192.0.2.1-2001:db8::1", KindCrossesMapped, PartRange},
 		{"range into the mapped block", "::1-::ffff:192.0.2.1", KindCrossesMapped, PartRange},
@@ -521,5 +521,12 @@ func TestKindString(t *testing.T) {
 	}
 	if got := Kind(0).String(); got != "unknown" {
 		t.Errorf("Kind(0).String() = %q, want \"unknown\"", got)
+	}
+}
+
+func TestErrorWithoutHint(t *testing.T) {
+	err := &Error{Detail: "end address 10.0.0.1 is lower than start address 10.0.0.9"}
+	if got := err.Error(); got != err.Detail {
+		t.Errorf("Error() = %q, want the detail alone", got)
 	}
 }
