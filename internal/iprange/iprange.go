@@ -51,9 +51,11 @@ func Parse(s string) (Range, error) {
 		return Range{}, zoneError(s, text, addr, PartRange, "IP range", "")
 	}
 
-	if startText, endText, ok, err := cutRange(s, text); err != nil {
+	startText, endText, isRange, err := cutRange(s, text)
+	if err != nil {
 		return Range{}, err
-	} else if ok {
+	}
+	if isRange {
 		where := fmt.Sprintf(" in IP range %q", s)
 		start, err := parseEnd(s, strings.TrimSpace(startText), PartStart, where)
 		if err != nil {
