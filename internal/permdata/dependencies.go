@@ -2,7 +2,7 @@ package permdata
 
 import "sort"
 
-// Basis says how a user permission dependency is enforced.
+// Basis is the way a user permission dependency is enforced.
 type Basis int
 
 const (
@@ -85,11 +85,12 @@ var dependencies = []Dependency{
 	{Permission: "ManageUsers", Requires: "ViewRoles", Basis: BasisPlatform, Source: sourceManageUsers + "; " + sourceViewRoles, APIVersion: "49.0"},
 	{Permission: "ManageUsers", Requires: "ViewSetup", Basis: BasisPlatform, Source: sourceManageUsers, APIVersion: "38.0"},
 
-	// Knowledge article labels: Convert Leads, Edit Events, Edit Tasks, Import
-	// Leads, Import Solutions, Manage Categories, Manage Public Documents,
-	// Manage Public List Views, Manage Public Templates, Run Reports,
-	// Transfer Leads, Transfer Record, Use Team Reassignment Wizards, View
-	// All Data, View Setup and Configuration.
+	// The knowledge article names these by label. In table order they are
+	// Convert Leads, Edit Events, Manage Public Documents, Manage Public List
+	// Views, Manage Public Templates, Edit Tasks, Import Leads, Manage
+	// Categories, Run Reports, Import Solutions, Transfer Record, Transfer
+	// Leads, Use Team Reassignment Wizards, View All Data and View Setup and
+	// Configuration.
 	{Permission: "ModifyAllData", Requires: "ConvertLeads", Basis: BasisPlatform, Source: sourceKnowledgeMAD, APIVersion: "38.0"},
 	{Permission: "ModifyAllData", Requires: "EditEvent", Basis: BasisPlatform, Source: sourceKnowledgeMAD, APIVersion: "38.0"},
 	{Permission: "ModifyAllData", Requires: "EditPublicDocuments", Basis: BasisPlatform, Source: sourceKnowledgeMAD, APIVersion: "38.0"},
@@ -114,8 +115,8 @@ var dependencies = []Dependency{
 // read for this table confirms, or that a real retrieved file contradicts.
 // Requires does not return them and no validation should enforce them.
 var unverifiedDependencies = []Dependency{
-	// Only a 2013 blog says so; every AuthorApex grant in the corpus also has
-	// ModifyAllData, but no Salesforce document was found.
+	// Only a 2013 blog states it. Every AuthorApex grant in the corpus also
+	// has ModifyAllData, but no Salesforce document confirming it was found.
 	{Permission: "AuthorApex", Requires: "ModifyAllData", Source: "salesforcehacker.com, What can Modify All Data do? (2013)", APIVersion: "unknown"},
 	// The knowledge article lists Create and Customize Reports, but the 2017
 	// Admin profile of Exygy/sf-dahlia-salesforce has ModifyAllData without it.
@@ -124,8 +125,8 @@ var unverifiedDependencies = []Dependency{
 	// corpus lack them, likely because forecasting is off in those orgs.
 	{Permission: "ModifyAllData", Requires: "OverrideForecasts", Source: sourceKnowledgeMAD, APIVersion: "unknown"},
 	{Permission: "ModifyAllData", Requires: "ViewAllForecasts", Source: sourceKnowledgeMAD, APIVersion: "unknown"},
-	// The API 55.0 guide says creating metadata records needs Customize
-	// Application, but six corpus files grant ModifyMetadata without it.
+	// The API 55.0 guide requires Customize Application for creating metadata
+	// records, but six corpus files grant ModifyMetadata without it.
 	{Permission: "ModifyMetadata", Requires: "CustomizeApplication", Source: "Metadata API Developer Guide (API 55.0)", APIVersion: "unknown"},
 	// Every corpus file agrees, but no document states these.
 	{Permission: "ManageInternalUsers", Requires: "ViewAllUsers", Source: "permission corpus only", APIVersion: "unknown"},

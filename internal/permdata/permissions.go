@@ -24,7 +24,7 @@ type Permission struct {
 type Repository struct {
 	Name       string // owner/repo
 	APIVersion string // API version of its retrieved files, or "unknown"
-	Evidence   string // where APIVersion comes from, empty when unknown
+	Evidence   string // source of APIVersion, empty when unknown
 }
 
 // documentedPermissions lists user permission names that no corpus file

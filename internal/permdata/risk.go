@@ -75,8 +75,8 @@ const (
 	KindObject Kind = "object"
 )
 
-// Role is why a non-risky entry is in the catalogue. Other tools flag these
-// permissions as risky, but an integration needs them.
+// Role is the reason a non-risky entry is in the catalogue. Other tools flag
+// these permissions as risky, but an integration needs them.
 type Role string
 
 const (

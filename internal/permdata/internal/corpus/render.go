@@ -19,8 +19,8 @@ type Sighting struct {
 }
 
 // FirstSightings returns every user permission name of the corpus, enabled or
-// not, sorted by name. For each name it picks the repository with the lowest
-// known API version among those that list the name; repositories of unknown
+// not, sorted by name. For each name it picks, among the repositories that
+// list it, the one with the lowest API version. Repositories of unknown
 // version come after all others, and ties go to the repository name.
 func (c *Corpus) FirstSightings() []Sighting {
 	first := map[string]Sighting{}

@@ -54,7 +54,7 @@ var sourceAPIVersions = map[string]Repo{
 type Repo struct {
 	Name       string // owner/repo
 	APIVersion string // "64.0", or UnknownVersion
-	Evidence   string // where APIVersion comes from, empty when unknown
+	Evidence   string // source of APIVersion, empty when unknown
 }
 
 // Grant is one <userPermissions> entry of a file.
