@@ -150,3 +150,27 @@ func Requires(name string) []Dependency {
 func Dependencies() []Dependency {
 	return append([]Dependency(nil), dependencies...)
 }
+
+// RequiresAll returns every user permission that name needs directly or
+// through other dependencies, sorted and without name itself. It follows
+// dependencies of both bases and ignores their API versions, so it describes
+// the current API version.
+func RequiresAll(name string) []string {
+	seen := map[string]bool{name: true}
+	queue := []string{name}
+	var all []string
+	for len(queue) > 0 {
+		current := queue[0]
+		queue = queue[1:]
+		for _, d := range Requires(current) {
+			if seen[d.Requires] {
+				continue
+			}
+			seen[d.Requires] = true
+			all = append(all, d.Requires)
+			queue = append(queue, d.Requires)
+		}
+	}
+	sort.Strings(all)
+	return all
+}

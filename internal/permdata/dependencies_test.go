@@ -125,3 +125,33 @@ func TestBasisString(t *testing.T) {
 	assert.Equal(t, "functional", BasisFunctional.String())
 	assert.Equal(t, "invalid", Basis(0).String())
 }
+
+func TestRequiresAll(t *testing.T) {
+	tests := []struct {
+		name       string
+		permission string
+		want       []string
+	}{
+		{name: "direct only", permission: "ApiUserOnly", want: []string{"ApiEnabled"}},
+		// ModifyAllData needs ViewSetup, which needs ViewRoles.
+		{name: "through view setup", permission: "ModifyAllData", want: []string{
+			"ConvertLeads", "EditEvent", "EditPublicDocuments", "EditPublicFilters", "EditPublicTemplates",
+			"EditTask", "ImportLeads", "ManageCategories", "RunReports", "SolutionImport",
+			"TransferAnyEntity", "TransferAnyLead", "UseTeamReassignWizards", "ViewAllData", "ViewRoles", "ViewSetup",
+		}},
+		{name: "no dependencies", permission: "ApiEnabled", want: nil},
+		{name: "unknown name", permission: "NoSuchPermission", want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, RequiresAll(tt.permission))
+		})
+	}
+}
+
+func TestRequiresAllHasNoCycles(t *testing.T) {
+	for _, d := range dependencies {
+		assert.NotContains(t, RequiresAll(d.Requires), d.Permission,
+			"%s and %s require each other", d.Permission, d.Requires)
+	}
+}

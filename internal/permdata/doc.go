@@ -13,6 +13,7 @@
 //     [BasisPlatform] dependency is one that Salesforce keeps inside one
 //     profile or permission set. A [BasisFunctional] one is not checked by
 //     Salesforce, but the permission does nothing without the other.
+//     [RequiresAll] follows the table to every indirect requirement.
 //     Dependencies that no document confirmed are kept out of the table.
 //   - The risk catalogue: the permissions an integration user must not
 //     hold, each with a [Tier] and a reason, plus the permissions it needs
