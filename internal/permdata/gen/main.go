@@ -15,6 +15,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -22,6 +23,9 @@ import (
 )
 
 const outputName = "zz_generated_permissions.go"
+
+// stderr receives the warnings about skipped corpus files.
+var stderr io.Writer = os.Stderr
 
 func main() {
 	if err := run(os.Args[1:]); err != nil {
@@ -44,6 +48,9 @@ func run(args []string) error {
 	c, err := corpus.Scan(*corpusDir)
 	if err != nil {
 		return err
+	}
+	for _, skipped := range c.Skipped {
+		fmt.Fprintf(stderr, "gen: skipped %s: %v\n", skipped.Path, skipped.Err)
 	}
 	source, err := c.Render()
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -26,6 +27,20 @@ func TestRunWritesTable(t *testing.T) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("written table (-want +got):\n%s", diff)
 	}
+}
+
+func TestRunWarnsAboutSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a__b", "Broken.profile-meta.xml")
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte("<Profile><userPermissions>"), 0o644))
+
+	var warnings bytes.Buffer
+	stderr = &warnings
+	t.Cleanup(func() { stderr = os.Stderr })
+
+	require.NoError(t, run([]string{"-corpus", dir, "-o", filepath.Join(dir, outputName)}))
+	assert.Contains(t, warnings.String(), "skipped a__b/Broken.profile-meta.xml")
 }
 
 func TestRunErrors(t *testing.T) {

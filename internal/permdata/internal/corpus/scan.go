@@ -72,12 +72,22 @@ type File struct {
 
 // Corpus is the result of [Scan].
 type Corpus struct {
-	Repos []Repo // sorted by Name
-	Files []File // sorted by Path
+	Repos   []Repo    // sorted by Name
+	Files   []File    // sorted by Path
+	Skipped []Skipped // unreadable permission files, sorted by Path
+}
+
+// Skipped is a permission file that Scan left out because its user
+// permissions cannot be read, such as a file with a merge conflict.
+type Skipped struct {
+	Path string // slash-separated, relative to the corpus folder
+	Err  error
 }
 
 // Scan reads every profile and permission set under dir and the API version
-// of each repository that holds one.
+// of each repository that contains one. Files that are not well-formed XML,
+// or whose user permissions lack a name, go to Corpus.Skipped instead of
+// failing the scan, because a corpus may keep such files on purpose.
 func Scan(dir string) (*Corpus, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -88,6 +98,7 @@ func Scan(dir string) (*Corpus, error) {
 	}
 
 	var files []File
+	var skipped []Skipped
 	repos := map[string]Repo{}
 	err = filepath.WalkDir(dir, func(path string, entry fs.DirEntry, err error) error {
 		if err != nil {
@@ -117,6 +128,11 @@ func Scan(dir string) (*Corpus, error) {
 		}
 
 		grants, err := readGrants(path)
+		var unreadable *unreadableError
+		if errors.As(err, &unreadable) {
+			skipped = append(skipped, Skipped{Path: rel, Err: err})
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -127,12 +143,13 @@ func Scan(dir string) (*Corpus, error) {
 		return nil, err
 	}
 
-	c := &Corpus{Files: files}
+	c := &Corpus{Files: files, Skipped: skipped}
 	for _, repo := range repos {
 		c.Repos = append(c.Repos, repo)
 	}
 	sort.Slice(c.Repos, func(i, j int) bool { return c.Repos[i].Name < c.Repos[j].Name })
 	sort.Slice(c.Files, func(i, j int) bool { return c.Files[i].Path < c.Files[j].Path })
+	sort.Slice(c.Skipped, func(i, j int) bool { return c.Skipped[i].Path < c.Skipped[j].Path })
 	return c, nil
 }
 
@@ -264,6 +281,15 @@ func packageVersion(path string) (string, error) {
 	return strings.TrimSpace(manifest.Version), nil
 }
 
+// unreadableError marks a permission file whose content cannot be read as
+// user permissions, as opposed to a file that cannot be opened.
+type unreadableError struct {
+	err error
+}
+
+func (e *unreadableError) Error() string { return e.err.Error() }
+func (e *unreadableError) Unwrap() error { return e.err }
+
 // readGrants returns the <userPermissions> entries that are direct children
 // of the root element of a profile or permission set.
 func readGrants(path string) ([]Grant, error) {
@@ -282,7 +308,7 @@ func readGrants(path string) ([]Grant, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("parse permissions in %s: %w", path, err)
+			return nil, &unreadableError{fmt.Errorf("parse permissions in %s: %w", path, err)}
 		}
 
 		switch t := token.(type) {
@@ -293,11 +319,11 @@ func readGrants(path string) ([]Grant, error) {
 					Name    string `xml:"name"`
 				}
 				if err := decoder.DecodeElement(&entry, &t); err != nil {
-					return nil, fmt.Errorf("parse permissions in %s: %w", path, err)
+					return nil, &unreadableError{fmt.Errorf("parse permissions in %s: %w", path, err)}
 				}
 				name := strings.TrimSpace(entry.Name)
 				if name == "" {
-					return nil, fmt.Errorf("parse permissions in %s: <userPermissions> without a <name>", path)
+					return nil, &unreadableError{fmt.Errorf("parse permissions in %s: <userPermissions> without a <name>", path)}
 				}
 				grants = append(grants, Grant{Name: name, Enabled: strings.TrimSpace(entry.Enabled) == "true"})
 				continue

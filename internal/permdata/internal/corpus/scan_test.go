@@ -117,16 +117,6 @@ func TestScanErrors(t *testing.T) {
 			wantErr: "not inside an <owner>__<repo> folder",
 		},
 		{
-			name:    "malformed permission file",
-			files:   map[string]string{"a__b/Admin.profile-meta.xml": "<Profile><userPermissions><name>X</name>"},
-			wantErr: "parse permissions",
-		},
-		{
-			name:    "user permission without a name",
-			files:   map[string]string{"a__b/Admin.profile-meta.xml": "<Profile><userPermissions><enabled>true</enabled></userPermissions></Profile>"},
-			wantErr: "without a <name>",
-		},
-		{
 			name:    "malformed project file",
 			files:   map[string]string{"a__b/sfdx-project.json": "{", "a__b/Admin.profile-meta.xml": "<Profile/>"},
 			wantErr: "parse project file",
@@ -149,6 +139,31 @@ func TestScanErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.wantErr)
 		})
 	}
+}
+
+func TestScanSkipsUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a__b/Good.profile-meta.xml":     "<Profile><userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions></Profile>",
+		"a__b/Conflict.profile-meta.xml": "<Profile>\n<<<<<<< HEAD\n<userPermissions><name>X</name>",
+		"a__b/NoName.profile-meta.xml":   "<Profile><userPermissions><enabled>true</enabled></userPermissions></Profile>",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+	}
+
+	c, err := Scan(dir)
+	require.NoError(t, err)
+
+	require.Len(t, c.Files, 1)
+	assert.Equal(t, "a__b/Good.profile-meta.xml", c.Files[0].Path)
+	require.Len(t, c.Skipped, 2)
+	assert.Equal(t, "a__b/Conflict.profile-meta.xml", c.Skipped[0].Path)
+	assert.Contains(t, c.Skipped[0].Err.Error(), "parse permissions")
+	assert.Equal(t, "a__b/NoName.profile-meta.xml", c.Skipped[1].Path)
+	assert.Contains(t, c.Skipped[1].Err.Error(), "without a <name>")
 }
 
 func TestScanRejectsFile(t *testing.T) {
