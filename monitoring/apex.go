@@ -29,9 +29,10 @@ const maxPolicyNameLength = 25
 // ignoring case as Salesforce does, and whose EventDate, converted to
 // TimeZone, falls outside ActiveHours. It returns false for anything else: a
 // null event, another event type, another user, or a login without a
-// username or date. It runs no SOQL, SOSL or DML and has nothing that can
-// throw, because a condition that fails or runs longer than three seconds
-// blocks the login it evaluates.
+// username or date. A condition that fails or runs longer than three seconds
+// blocks the login it evaluates, so the class runs no SOQL, SOSL or DML,
+// checks every field it reads for null, and returns false from a catch-all
+// in case something throws anyway.
 type LoginHoursPolicy struct {
 	// Name is the developer name of the transaction security policy: an
 	// Apex identifier (a letter first, then letters, digits and single

@@ -37,6 +37,17 @@ global with sharing class {{.ClassName}} implements TxnSecurity.EventCondition {
      * @return whether the policy's action runs
      */
     public Boolean evaluate(SObject event) {
+        try {
+            return isOffHoursLogin(event);
+        } catch (Exception e) {
+            // Nothing above is expected to throw. If something does, the
+            // login goes through unflagged, because an exception would
+            // block it.
+            return false;
+        }
+    }
+
+    private static Boolean isOffHoursLogin(SObject event) {
         if (!(event instanceof LoginEvent)) {
             return false;
         }
