@@ -11,8 +11,11 @@ import (
 // when [LoginHoursPolicy.APIVersion] is empty.
 const DefaultApexAPIVersion = "66.0"
 
-// minApexAPIVersion is the first API version after the one (46.0, Summer
-// '19) whose Apex reference calls TxnSecurity.EventCondition a beta.
+// minApexAPIVersion is the oldest API version accepted. The Salesforce
+// Security Implementation Guide ("Enhanced Transaction Security Apex
+// Testing") asks for 47.0 or later in tests of transaction security
+// policies, and the Summer '19 (46.0) Apex reference calls
+// TxnSecurity.EventCondition a beta.
 const minApexAPIVersion = 47
 
 // maxPolicyNameLength is the length that Setup allows for the developer name
