@@ -3,6 +3,7 @@ package monitoring
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -85,6 +86,21 @@ func (p LoginHoursPolicy) ConditionClassName() string {
 // followed by "ConditionTest".
 func (p LoginHoursPolicy) TestClassName() string {
 	return p.Name + "ConditionTest"
+}
+
+// UsernameVariables returns the names of the environment variables in the
+// ${NAME} placeholders of Username, in order of first appearance. Each needs
+// an entry under "replacements" in sfdx-project.json, with stringToReplace
+// "${NAME}" and replaceWithEnv NAME, so that sf fills it in at deploy time.
+func (p LoginHoursPolicy) UsernameVariables() []string {
+	var names []string
+	for _, match := range usernamePlaceholderPattern.FindAllString(p.Username, -1) {
+		name := strings.TrimSuffix(strings.TrimPrefix(match, "${"), "}")
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 // apexVersion returns APIVersion or, when it is empty, DefaultApexAPIVersion.

@@ -175,3 +175,25 @@ func writeApexFiles(t *testing.T, dir string, files ApexFiles) {
 		}
 	}
 }
+
+func TestLoginHoursPolicyUsernameVariables(t *testing.T) {
+	tests := []struct {
+		name     string
+		username string
+		want     []string
+	}{
+		{name: "plain address", username: "integration@example.com"},
+		{name: "whole placeholder", username: "${SF_USER}", want: []string{"SF_USER"}},
+		{name: "placeholders in address", username: "${SF_NAME}@${SF_DOMAIN}", want: []string{"SF_NAME", "SF_DOMAIN"}},
+		{name: "repeated placeholder", username: "${A}.${A}@example.com", want: []string{"A"}},
+		{name: "not a placeholder", username: "${1X}@example.com"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := LoginHoursPolicy{Username: tc.username}.UsernameVariables()
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("UsernameVariables() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
