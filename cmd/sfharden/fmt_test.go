@@ -42,13 +42,13 @@ func TestFmtCheckListsFilesToChange(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"permissionsetgroups/A.permissionsetgroup-meta.xml": messyGroup,
 		"permissionsetgroups/B.permissionsetgroup-meta.xml": canonicalGroup,
-		"classes/Sync.cls-meta.xml":                         "<ApexClass/>",
-		"README.md":                                         "not metadata",
+		"objects/Account/Account.object-meta.xml":           "<CustomObject/>",
+		"README.md": "not metadata",
 	})
 	code, stdout, stderr := runCommand("fmt", "--check", dir)
 	assert.Equal(t, exitFindings, code)
 	assert.Equal(t, filepath.Join(dir, "permissionsetgroups", "A.permissionsetgroup-meta.xml")+"\n", stdout)
-	assert.Contains(t, stderr, "skipped "+filepath.Join(dir, "classes", "Sync.cls-meta.xml"))
+	assert.Contains(t, stderr, "skipped "+filepath.Join(dir, "objects", "Account", "Account.object-meta.xml"))
 	assert.NotContains(t, stderr, "README.md")
 
 	data, err := os.ReadFile(filepath.Join(dir, "permissionsetgroups", "A.permissionsetgroup-meta.xml"))

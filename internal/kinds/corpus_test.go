@@ -18,16 +18,19 @@ import (
 // notRetrieveFormat lists the corpus files that were not written by a
 // Salesforce retrieve, so a canonical writer changes them, with the reason.
 var notRetrieveFormat = map[string]string{
-	"Epic-ATS__NightlyBackup/force-app/main/default/profiles/Admin.profile-meta.xml":                                                   "written by Copado: a fullName element and no final newline",
-	"Epic-ATS__NightlyBackup/force-app/main/default/profiles/Minimum Access - API Only Integrations.profile-meta.xml":                  "written by Copado: a fullName element and no final newline",
-	"Epic-ATS__NightlyBackup/force-app/main/default/permissionsets/X2cloudnine_Pay_Transactions_Permission_Set.permissionset-meta.xml": "committed with CRLF line ends",
-	"BetterLifeGroup__BB_Salesforce/force-app/main/default/profiles/Test sys admin.profile-meta.xml":                                   "389 fieldPermissions entries appear twice, out of order, as a bad merge leaves them",
-	"SFDC-Assets__transaction-security/force-app/main/default/permissionsets/TransactionSecurity.permissionset-meta.xml":               "one userPermissions entry indented by hand",
-	"ArlanisSOU__edenred-fullcopy/manifest/package.xml":                                                                                "a hand-kept manifest: types not sorted by name",
-	"AureusTmc__FullcopyNetsuite/manifest/package.xml":                                                                                 "an old manifest generator: standalone=\"yes\" and no final newline",
-	"lumonoy__lumonCode/manifest/package.xml":                                                                                          "an old manifest generator: standalone=\"yes\" and no final newline",
-	"GSA__SF_WorkSpace/manifest/release_package.xml":                                                                                   "hand-written: no XML declaration, irregular indentation, blank lines",
-	"mdapi-format/Exygy__sf-dahlia-salesforce/src/package-all.xml":                                                                     "hand-edited: irregular indentation and member order",
+	"Epic-ATS__NightlyBackup/force-app/main/default/profiles/Admin.profile-meta.xml":                                                                    "written by Copado: a fullName element and no final newline",
+	"Epic-ATS__NightlyBackup/force-app/main/default/profiles/Minimum Access - API Only Integrations.profile-meta.xml":                                   "written by Copado: a fullName element and no final newline",
+	"Epic-ATS__NightlyBackup/force-app/main/default/permissionsets/X2cloudnine_Pay_Transactions_Permission_Set.permissionset-meta.xml":                  "committed with CRLF line ends",
+	"BetterLifeGroup__BB_Salesforce/force-app/main/default/profiles/Test sys admin.profile-meta.xml":                                                    "389 fieldPermissions entries appear twice, out of order, as a bad merge leaves them",
+	"SFDC-Assets__transaction-security/force-app/main/default/permissionsets/TransactionSecurity.permissionset-meta.xml":                                "one userPermissions entry indented by hand",
+	"ArlanisSOU__edenred-fullcopy/manifest/package.xml":                                                                                                 "a hand-kept manifest: types not sorted by name",
+	"AureusTmc__FullcopyNetsuite/manifest/package.xml":                                                                                                  "an old manifest generator: standalone=\"yes\" and no final newline",
+	"lumonoy__lumonCode/manifest/package.xml":                                                                                                           "an old manifest generator: standalone=\"yes\" and no final newline",
+	"GSA__SF_WorkSpace/manifest/release_package.xml":                                                                                                    "hand-written: no XML declaration, irregular indentation, blank lines",
+	"SFDC-Assets__transaction-security/force-app/main/default/transactionSecurityPolicies/BlockDownloadingFilesfrom.transactionSecurityPolicy-meta.xml": "executionUser written after type, out of schema order, and no final newline",
+	"SFDC-Assets__transaction-security/force-app/main/default/transactionSecurityPolicies/ReportExportBlocked.transactionSecurityPolicy-meta.xml":       "no final newline",
+	"SFDC-Assets__transaction-security/force-app/main/default/transactionSecurityPolicies/Reportscannotcontainconfi.transactionSecurityPolicy-meta.xml": "no final newline",
+	"mdapi-format/Exygy__sf-dahlia-salesforce/src/package-all.xml":                                                                                      "hand-edited: irregular indentation and member order",
 }
 
 func corpusDir(t *testing.T) string {
@@ -114,6 +117,8 @@ func TestForFile(t *testing.T) {
 		"x/externalClientApps/App.eca-meta.xml":                                   "ExternalClientApplication",
 		"manifest/package.xml":                                                    "Package",
 		"manifest/destructiveChangesPost.xml":                                     "Package",
+		"force-app/main/default/classes/Sync.cls-meta.xml":                        "ApexClass",
+		"src/classes/Sync.cls-meta.xml":                                           "ApexClass",
 	}
 	for path, want := range tests {
 		k, ok := kinds.ForFile(path)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sfharden/sfharden/connectedapp"
+	"github.com/sfharden/sfharden/monitoring"
 	"github.com/sfharden/sfharden/permset"
 	"github.com/sfharden/sfharden/pkgxml"
 	"github.com/sfharden/sfharden/profile"
@@ -19,26 +20,34 @@ type Kind struct {
 	Directory string // source-format folder, such as "profiles"
 	Suffix    string // file suffix without "-meta.xml", such as "profile"
 	New       func() any
+
+	// Content is true for a type whose component is a content file plus an
+	// XML "-meta.xml" file in both formats, such as an Apex class: only the
+	// "-meta.xml" file is metadata XML.
+	Content bool
 }
 
 // All lists the modelled types whose files sfharden reads and writes.
 var All = []Kind{
-	{"ConnectedApp", "connectedApps", "connectedApp", func() any { return new(connectedapp.ConnectedApp) }},
-	{"ExternalClientApplication", "externalClientApps", "eca", func() any { return new(connectedapp.ExternalClientApplication) }},
-	{"ExtlClntAppConfigurablePolicies", "extlClntAppPolicies", "ecaPlcy", func() any { return new(connectedapp.ExtlClntAppConfigurablePolicies) }},
-	{"ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", "ecaGlblOauth", func() any { return new(connectedapp.ExtlClntAppGlobalOauthSettings) }},
-	{"ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", "ecaOauthPlcy", func() any { return new(connectedapp.ExtlClntAppOauthConfigurablePolicies) }},
-	{"ExtlClntAppOauthSettings", "extlClntAppOauthSettings", "ecaOauth", func() any { return new(connectedapp.ExtlClntAppOauthSettings) }},
-	{"MutingPermissionSet", "mutingpermissionsets", "mutingpermissionset", func() any { return new(permset.MutingPermissionSet) }},
-	{"PermissionSet", "permissionsets", "permissionset", func() any { return new(permset.PermissionSet) }},
-	{"PermissionSetGroup", "permissionsetgroups", "permissionsetgroup", func() any { return new(permset.PermissionSetGroup) }},
-	{"Profile", "profiles", "profile", func() any { return new(profile.Profile) }},
-	{"ProfilePasswordPolicy", "profilePasswordPolicies", "profilePasswordPolicy", func() any { return new(profile.PasswordPolicy) }},
-	{"ProfileSessionSetting", "profileSessionSettings", "profileSessionSetting", func() any { return new(profile.SessionSetting) }},
+	{"ApexClass", "classes", "cls", func() any { return new(monitoring.ApexClass) }, true},
+	{"ConnectedApp", "connectedApps", "connectedApp", func() any { return new(connectedapp.ConnectedApp) }, false},
+	{"ExternalClientApplication", "externalClientApps", "eca", func() any { return new(connectedapp.ExternalClientApplication) }, false},
+	{"ExtlClntAppConfigurablePolicies", "extlClntAppPolicies", "ecaPlcy", func() any { return new(connectedapp.ExtlClntAppConfigurablePolicies) }, false},
+	{"ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", "ecaGlblOauth", func() any { return new(connectedapp.ExtlClntAppGlobalOauthSettings) }, false},
+	{"ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", "ecaOauthPlcy", func() any { return new(connectedapp.ExtlClntAppOauthConfigurablePolicies) }, false},
+	{"ExtlClntAppOauthSettings", "extlClntAppOauthSettings", "ecaOauth", func() any { return new(connectedapp.ExtlClntAppOauthSettings) }, false},
+	{"Flow", "flows", "flow", func() any { return new(monitoring.Flow) }, false},
+	{"MutingPermissionSet", "mutingpermissionsets", "mutingpermissionset", func() any { return new(permset.MutingPermissionSet) }, false},
+	{"PermissionSet", "permissionsets", "permissionset", func() any { return new(permset.PermissionSet) }, false},
+	{"PermissionSetGroup", "permissionsetgroups", "permissionsetgroup", func() any { return new(permset.PermissionSetGroup) }, false},
+	{"Profile", "profiles", "profile", func() any { return new(profile.Profile) }, false},
+	{"ProfilePasswordPolicy", "profilePasswordPolicies", "profilePasswordPolicy", func() any { return new(profile.PasswordPolicy) }, false},
+	{"ProfileSessionSetting", "profileSessionSettings", "profileSessionSetting", func() any { return new(profile.SessionSetting) }, false},
+	{"TransactionSecurityPolicy", "transactionSecurityPolicies", "transactionSecurityPolicy", func() any { return new(monitoring.TransactionSecurityPolicy) }, false},
 }
 
 // Manifest is the kind of package.xml and the destructive-change manifests.
-var Manifest = Kind{"Package", "", "", func() any { return new(pkgxml.Package) }}
+var Manifest = Kind{"Package", "", "", func() any { return new(pkgxml.Package) }, false}
 
 // ByType returns the kind of a Metadata API type name.
 func ByType(name string) (Kind, bool) {
@@ -59,14 +68,14 @@ func ForFile(path string) (Kind, bool) {
 	if isManifest(base) {
 		return Manifest, true
 	}
-	trimmed := strings.TrimSuffix(base, "-meta.xml")
+	trimmed, meta := strings.CutSuffix(base, "-meta.xml")
 	dot := strings.LastIndexByte(trimmed, '.')
 	if dot <= 0 {
 		return Kind{}, false
 	}
 	suffix := trimmed[dot+1:]
 	for _, k := range All {
-		if k.Suffix == suffix {
+		if k.Suffix == suffix && (meta || !k.Content) {
 			return k, true
 		}
 	}

@@ -1,0 +1,3 @@
+package monitoring
+
+//go:generate go run ../internal/modelgen -pkg monitoring -types TransactionSecurityPolicy,Flow,ApexClass -o zz_generated_types.go
