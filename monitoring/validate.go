@@ -1,0 +1,122 @@
+package monitoring
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sfharden/sfharden/field"
+)
+
+// maxExactRows is the largest row count that a flow's number value, a
+// double, holds exactly.
+const maxExactRows = 1 << 53
+
+// Validate checks every field of the spec and returns a [field.List] with
+// one error per problem, or nil when there is none. Paths are the spec's
+// keys as an integration spec spells them: "integration", "username",
+// "maxRowsPerQuery", "activeHours", "timezone", "notify[0]", "apiVersion".
+func (s Spec) Validate() error {
+	return s.validate(field.Path{}).Err()
+}
+
+func (s Spec) validate(root field.Path) field.List {
+	var errs field.List
+
+	if s.Integration == "" {
+		errs = append(errs, field.NewRequired(root.Child("integration"), "give the integration's name, such as NightlySync; the policy names are built from it"))
+	} else if _, detail := namePrefix(s.Integration); detail != "" {
+		errs = append(errs, field.NewInvalid(root.Child("integration"), s.Integration, detail))
+	}
+
+	if s.Username == "" {
+		errs = append(errs, field.NewRequired(root.Child("username"), "the policies watch one user; give the integration user's username, such as integration@example.com, or a ${NAME} placeholder"))
+	} else if kind, detail := checkUsername(s.Username); kind != 0 {
+		errs = append(errs, apexValueError(root.Child("username"), kind, s.Username, detail))
+	}
+
+	errs = append(errs, s.validateConditions(root)...)
+	errs = append(errs, s.validateNotify(root)...)
+
+	if detail := checkAPIVersion(s.loginHoursPolicy().apexVersion()); detail != "" {
+		errs = append(errs, field.NewInvalid(root.Child("apiVersion"), s.APIVersion, detail))
+	}
+	return errs
+}
+
+// validateConditions checks the settings of the two policies and that at
+// least one of them is on.
+func (s Spec) validateConditions(root field.Path) field.List {
+	var errs field.List
+
+	switch {
+	case s.MaxRowsPerQuery < 0:
+		errs = append(errs, field.NewInvalid(root.Child("maxRowsPerQuery"), s.MaxRowsPerQuery, "give a positive number of rows, or 0 for no query policy"))
+	case s.MaxRowsPerQuery > maxExactRows:
+		errs = append(errs, field.NewInvalid(root.Child("maxRowsPerQuery"), s.MaxRowsPerQuery, fmt.Sprintf("give at most %d rows, the largest count a flow compares exactly", maxExactRows)))
+	}
+
+	if s.ActiveHours != "" {
+		if _, detail := parseActiveHours(s.ActiveHours); detail != "" {
+			errs = append(errs, field.NewInvalid(root.Child("activeHours"), s.ActiveHours, detail))
+		}
+		if s.TimeZone == "" {
+			errs = append(errs, field.NewRequired(root.Child("timezone"), `give the IANA time zone in which the active hours are read, such as "Europe/Berlin" or "UTC"`))
+		}
+	}
+	if s.TimeZone != "" {
+		if s.ActiveHours == "" {
+			errs = append(errs, field.NewInvalid(root.Child("timezone"), s.TimeZone, "applies only to activeHours; set activeHours or remove timezone"))
+		} else if _, detail := loadTimeZone(s.TimeZone); detail != "" {
+			errs = append(errs, &field.Error{Path: root.Child("timezone").String(), Kind: field.NotSupported, Value: s.TimeZone, Detail: detail})
+		}
+	}
+
+	if s.MaxRowsPerQuery == 0 && s.ActiveHours == "" {
+		errs = append(errs, field.NewRequired(root.Child("maxRowsPerQuery"), "set maxRowsPerQuery, activeHours or both; without either there is no policy to generate"))
+	}
+	return errs
+}
+
+// validateNotify checks the alert recipients: at least one, each a username
+// or placeholder, none twice and none the integration user.
+func (s Spec) validateNotify(root field.Path) field.List {
+	const example = "give the username of an admin with the Modify All Data and View Setup permissions, such as security@example.com, or a ${NAME} placeholder"
+
+	if len(s.Notify) == 0 {
+		return field.List{field.NewRequired(root.Child("notify"), "the policies alert someone when they fire; "+example)}
+	}
+
+	var errs field.List
+	seen := make(map[string]int, len(s.Notify))
+	for i, recipient := range s.Notify {
+		path := root.Child("notify").Index(i)
+		if kind, _ := checkUsername(recipient); kind != 0 {
+			errs = append(errs, apexValueError(path, kind, recipient, "is not a Salesforce username in email-address form; "+example))
+			continue
+		}
+		if s.Username != "" && strings.EqualFold(recipient, s.Username) {
+			errs = append(errs, field.NewForbidden(path, recipient, "is the integration user, which must not receive the alerts about itself; "+example))
+			continue
+		}
+		key := strings.ToLower(recipient)
+		if first, ok := seen[key]; ok {
+			errs = append(errs, field.NewDuplicate(path, recipient, fmt.Sprintf("is already notify[%d]; list each recipient once", first)))
+			continue
+		}
+		seen[key] = i
+	}
+	return errs
+}
+
+// apexValueError turns the result of a check shared with [LoginHoursPolicy]
+// into a field error at path.
+func apexValueError(path field.Path, kind ApexErrorKind, value, detail string) *field.Error {
+	switch kind {
+	case ApexValueRequired:
+		return field.NewRequired(path, detail)
+	case ApexValueNotSupported:
+		return &field.Error{Path: path.String(), Kind: field.NotSupported, Value: value, Detail: detail}
+	default:
+		return field.NewInvalid(path, value, detail)
+	}
+}
