@@ -1,0 +1,71 @@
+package permset_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/sfharden/sfharden/field"
+	"github.com/sfharden/sfharden/internal/testenv"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// wantError is an expected error, matched by kind and path only.
+type wantError struct {
+	Kind field.Kind
+	Path string
+}
+
+// errorsOf returns the kind and path of each error in err, which must be a
+// field.List or nil.
+func errorsOf(t *testing.T, err error) []wantError {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	var list field.List
+	require.True(t, errors.As(err, &list), "error is a %T, not a field.List: %v", err, err)
+	got := make([]wantError, len(list))
+	for i, e := range list {
+		got[i] = wantError{Kind: e.Kind, Path: e.Path}
+	}
+	return got
+}
+
+// noticePaths returns the path of each notice.
+func noticePaths(notices []field.Notice) []string {
+	paths := make([]string, len(notices))
+	for i, n := range notices {
+		paths[i] = n.Path
+	}
+	return paths
+}
+
+// checkGolden compares data with testdata/name, rewriting the file under
+// -update, and validates the file against the Metadata API schema.
+func checkGolden(t *testing.T, name string, data []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, data, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create the golden file")
+	if diff := cmp.Diff(string(want), string(data)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+	testenv.ValidateXMLBytes(t, name, data)
+}
+
+func loadDescribe(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	return data
+}
