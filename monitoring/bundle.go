@@ -7,7 +7,6 @@ import (
 
 	"github.com/sfharden/sfharden/field"
 	"github.com/sfharden/sfharden/internal/mdxml"
-	"github.com/sfharden/sfharden/project"
 )
 
 // Metadata API type names of the components in a [Bundle].
@@ -25,7 +24,7 @@ type Bundle struct {
 	// the test class. Each Path is relative to the package directory, and
 	// each Value is a *TransactionSecurityPolicy, *Flow or *ApexClass. An
 	// ApexClass value is the class's meta XML; its source is in Sources.
-	Components []project.Component
+	Components []Component
 
 	// Sources holds the Apex class bodies (.cls files), which are not XML,
 	// with paths relative to the package directory.
@@ -39,6 +38,23 @@ type Bundle struct {
 	// in the username and the recipients, in order of first appearance.
 	// Each needs an entry under "replacements" in sfdx-project.json.
 	Variables []string
+}
+
+// Component is one metadata component of a [Bundle]. It has the fields of
+// project.Component in the same order, so project.Component(c) converts
+// it. Package project is not imported because it depends on this package
+// through internal/kinds.
+type Component struct {
+	// Type is the Metadata API type name, as in package.xml.
+	Type string
+	// FullName is the component name.
+	FullName string
+	// Path is the path of the component's metadata file, relative to the
+	// package directory.
+	Path string
+	// Value is the typed metadata: *TransactionSecurityPolicy, *Flow or
+	// *ApexClass.
+	Value any
 }
 
 // File is one file of a package directory.
@@ -147,7 +163,7 @@ func (s Spec) variables() []string {
 
 // component returns the project component of a generated value, with the
 // source-format path of its metadata file.
-func component(metadataType, fullName string, value any) project.Component {
+func component(metadataType, fullName string, value any) Component {
 	var path string
 	switch metadataType {
 	case TypeTransactionSecurityPolicy:
@@ -157,7 +173,7 @@ func component(metadataType, fullName string, value any) project.Component {
 	case TypeApexClass:
 		path = "classes/" + fullName + ".cls-meta.xml"
 	}
-	return project.Component{Type: metadataType, FullName: fullName, Path: path, Value: value}
+	return Component{Type: metadataType, FullName: fullName, Path: path, Value: value}
 }
 
 // Files returns every file of the bundle, XML in the retrieve format and
