@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/sfharden/sfharden/internal/mdxml"
 )
 
 // DefaultApexAPIVersion is the API version that generated Apex classes get
@@ -199,7 +201,10 @@ func (p LoginHoursPolicy) Apex() (ApexFiles, error) {
 		return nil, err
 	}
 
-	meta := apexClassMetaXML(p.apexVersion())
+	meta, err := apexClassMetaXML(p.apexVersion())
+	if err != nil {
+		return nil, err
+	}
 	return ApexFiles{
 		{Path: "classes/" + source.ClassName + ".cls", Content: class},
 		{Path: "classes/" + source.ClassName + ".cls-meta.xml", Content: meta},
@@ -208,15 +213,12 @@ func (p LoginHoursPolicy) Apex() (ApexFiles, error) {
 	}, nil
 }
 
-// apexClassMetaXML returns the ApexClass meta XML with its elements in
-// Metadata API schema order.
-//
-// TODO: write this through the shared XML writer once it exists.
-func apexClassMetaXML(apiVersion string) []byte {
-	return []byte(`<?xml version="1.0" encoding="UTF-8"?>
-<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
-    <apiVersion>` + apiVersion + `</apiVersion>
-    <status>Active</status>
-</ApexClass>
-`)
+// apexClassMetaXML returns the meta XML of an active Apex class in the
+// retrieve format.
+func apexClassMetaXML(apiVersion string) ([]byte, error) {
+	meta, err := mdxml.Marshal(&ApexClass{APIVersion: apiVersion, Status: "Active"})
+	if err != nil {
+		return nil, fmt.Errorf("write Apex class meta XML: %w", err)
+	}
+	return meta, nil
 }

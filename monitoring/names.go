@@ -51,6 +51,6 @@ func isASCIIDigit(c byte) bool {
 // generated names are the same. Salesforce compares developer names and
 // Apex class names without regard to case, so the comparison does too.
 func nameCollision(prefix, other string, otherIndex int) string {
-	return fmt.Sprintf("gives the same policy names (%s%s, %s%s) as integration %q at index %d, because names keep only the first %d letters and digits and ignore case; rename one of the two integrations",
+	return fmt.Sprintf("gives the same policy names (%s%s, %s%s) as integration %q at index %d, because the names keep %d characters of the integration name and Salesforce ignores case in them; rename one of the two integrations",
 		prefix, queryPolicySuffix, prefix, loginPolicySuffix, other, otherIndex, maxNamePrefixLength)
 }
