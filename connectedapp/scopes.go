@@ -213,7 +213,9 @@ func closestScope(known []string, name string) string {
 		}
 	}
 
-	best, bestDistance := "", 3 // suggest nothing further than 2 edits away
+	// Suggest only scopes within one edit per three characters, so that a
+	// short name like "id" gets no far-fetched guess.
+	best, bestDistance := "", max(1, len(name)/3)+1
 	lower := strings.ToLower(name)
 	for _, scope := range known {
 		if d := editDistance(lower, strings.ToLower(scope)); d < bestDistance {
