@@ -35,7 +35,7 @@ type plan struct {
 //
 // Build returns every problem it finds, not only the first, as a
 // field.List error whose paths start with "app". The notices are
-// returned with or without an error: they say what Build changed (an OAuth
+// returned with or without an error. They report what Build changed (an OAuth
 // scope name written as its Metadata API name), what a waiver allowed and
 // what the caller must still do.
 func Build(spec Spec, now time.Time) (*Bundle, []field.Notice, error) {

@@ -14,8 +14,7 @@ import (
 	"github.com/sfharden/sfharden/field"
 )
 
-// minRSABits is the smallest RSA key accepted for signing JWTs. NIST
-// SP 800-57 Part 1 gives 2048 bits as the minimum for use after 2013.
+// minRSABits is the smallest RSA key accepted for signing JWTs.
 const minRSABits = 2048
 
 // acceptedCurves are the elliptic curves accepted for signing JWTs: the
@@ -139,8 +138,8 @@ func checkKey(path field.Path, subject string, cert *x509.Certificate) *field.Er
 func summarizePEM(data []byte) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
 	const maxLength = 40
-	if len(line) > maxLength {
-		line = line[:maxLength] + "..."
+	if runes := []rune(line); len(runes) > maxLength {
+		line = string(runes[:maxLength]) + "..."
 	}
 	return line
 }

@@ -2,8 +2,8 @@ package connectedapp
 
 // StoredCredentials returns the elements of a parsed app file that hold a
 // consumer key or consumer secret, as paths from the root element such as
-// "oauthConfig/consumerKey". A retrieve writes the consumer key of every app
-// and, when the org allows it, the secret too; committing such a file puts
+// "oauthConfig/consumerKey". A retrieve writes the consumer key of every app,
+// and the secret too when the org allows it. Committing such a file puts
 // them in source control. value is a *ConnectedApp or an
 // *ExtlClntAppGlobalOauthSettings; any other value has none.
 func StoredCredentials(value any) []string {

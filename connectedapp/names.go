@@ -22,8 +22,8 @@ var ecaLongestSuffix = len(globalOAuthSuffix)
 const maxUsernameLength = 80
 
 // developerName matches letters, digits and underscores, starting with a
-// letter. The rules on underscores are checked separately so that the
-// error can say which one is broken.
+// letter. checkName tests the underscore rules separately, so that its
+// error names the rule that is broken.
 var developerName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 
 // checkName checks a developer name: letters, digits and single
@@ -79,7 +79,7 @@ func checkPlaceholders(path field.Path, value string) *field.Error {
 // checkUsername checks a Salesforce username, which has the form of an
 // email address, or a value made of or containing ${NAME} placeholders.
 func checkUsername(path field.Path, username string) field.List {
-	const what = "username"
+	const kind = "username"
 	if username == "" {
 		return field.List{field.NewRequired(path, "the client credentials flow runs as this user; give its username, "+
 			"such as integration@example.com, or a placeholder such as ${ORDERS_SYNC_USER}")}
@@ -90,7 +90,7 @@ func checkUsername(path field.Path, username string) field.List {
 	if placeholderPattern.MatchString(username) && placeholderPattern.ReplaceAllString(username, "") == "" {
 		return nil
 	}
-	if err := checkAddress(path, username, what); err != nil {
+	if err := checkAddress(path, username, kind); err != nil {
 		return field.List{err}
 	}
 	if utf8.RuneCountInString(username) > maxUsernameLength {
@@ -102,22 +102,22 @@ func checkUsername(path field.Path, username string) field.List {
 
 // checkAddress checks that value has the form local@domain, with
 // placeholders counting as text.
-func checkAddress(path field.Path, value, what string) *field.Error {
+func checkAddress(path field.Path, value, kind string) *field.Error {
 	text := placeholderPattern.ReplaceAllString(value, "x")
 	local, domain, found := strings.Cut(text, "@")
 	_, valueDomain, _ := strings.Cut(value, "@")
 	domainIsPlaceholder := placeholderPattern.MatchString(valueDomain)
 	switch {
 	case strings.ContainsFunc(text, isSpaceOrControl):
-		return field.NewInvalid(path, value, fmt.Sprintf("a %s cannot contain spaces or control characters", what))
+		return field.NewInvalid(path, value, fmt.Sprintf("a %s cannot contain spaces or control characters", kind))
 	case !found || local == "" || domain == "" || strings.Contains(domain, "@"):
 		return field.NewInvalid(path, value,
-			fmt.Sprintf("a %s has the form name@domain, such as integration@example.com", what))
+			fmt.Sprintf("a %s has the form name@domain, such as integration@example.com", kind))
 	case domainIsPlaceholder:
 		return nil
 	case !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, "."):
 		return field.NewInvalid(path, value,
-			fmt.Sprintf("the domain of a %s has a dot between two names, such as example.com", what))
+			fmt.Sprintf("the domain of a %s has a dot between two names, such as example.com", kind))
 	}
 	return nil
 }

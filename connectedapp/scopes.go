@@ -19,8 +19,8 @@ const scopeEnum = "ConnectedAppOauthAccessScope"
 // https://login.salesforce.com/.well-known/openid-configuration, and the
 // Metadata API names those of ConnectedAppOauthAccessScope in the v66.0
 // WSDL. Each pair differs only in case, underscores and an "_api" suffix,
-// except visualforce, which Setup calls "Access Visualforce applications"
-// and the schema calls CustomApplications.
+// except visualforce, the scope of Visualforce pages, which the schema calls
+// CustomApplications.
 //
 // NOTE: "id" is left out because the schema has no scope of that name and
 // Basic could not be confirmed as its match.
@@ -62,8 +62,11 @@ var wireScopes = map[string]string{
 }
 
 // ecaScopeNames lists the External Client App spellings that differ from
-// the ConnectedApp ones. A retrieved External Client App writes the Salesforce
-// API Platform scope as SFApiPlatform where a ConnectedApp writes SFAP.
+// the ConnectedApp ones. External Client App files deployed at API 66.0
+// spell the Salesforce API Platform scope SFApiPlatform, where the
+// ConnectedApp enumeration has SFAP.
+//
+// NOTE: whether an External Client App also accepts SFAP was not tried.
 var ecaScopeNames = map[string]string{
 	"SFAP": "SFApiPlatform",
 }

@@ -88,7 +88,7 @@ type Spec struct {
 	// Label is the name shown in Setup.
 	Label string
 
-	// Description says what the integration does. It is optional.
+	// Description is an optional sentence on what the integration does.
 	Description string
 
 	// ContactEmail is the address Salesforce writes to about the app. A

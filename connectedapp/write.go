@@ -3,8 +3,8 @@ package connectedapp
 // PlaceholderCallbackURL is the callback URL written for apps that have no
 // browser step. The ConnectedApp schema requires a callback URL even when
 // the app runs only the client credentials or JWT bearer flow, which never
-// redirect. Salesforce's own OAuth success page is the documented value for
-// clients with no web server, and no one can receive a redirect at it.
+// redirect. The value is Salesforce's own OAuth result page on
+// login.salesforce.com, so a redirect to it would reach no third party.
 const PlaceholderCallbackURL = "https://login.salesforce.com/services/oauth2/success"
 
 // Suffixes that a retrieve adds to an External Client App's name to name its
@@ -16,8 +16,9 @@ const (
 	policySuffix       = "_plcy"
 )
 
-// Values of the External Client App OAuth policy, spelt as retrieves and the
-// Metadata API documentation spell them.
+// Policy values, spelt as retrieved files spell them: an External Client App
+// writes "Enforce" and "Zero" where a Connected App writes "ENFORCE" and
+// "zero".
 const (
 	ecaIPRelaxationEnforce  = "Enforce"
 	ecaAdminApprovedUsers   = "AdminApprovedPreAuthorized"
@@ -60,6 +61,8 @@ func externalClientApp(p *plan) []Component {
 		Label:                            name + globalOAuthSuffix,
 	}
 	if p.certificate != nil {
+		// The Metadata API documentation says a certificate here turns on
+		// the JWT bearer flow.
 		global.Certificate = p.certificate.pem
 	}
 
@@ -77,6 +80,9 @@ func externalClientApp(p *plan) []Component {
 		})
 	}
 
+	// The documentation describes commaSeparatedPermissionSet as a list of
+	// IDs, but deployed source files list API names, which do not differ
+	// between orgs.
 	policy := &ExtlClntAppOauthConfigurablePolicies{
 		CommaSeparatedPermissionSet:    spec.PermissionSet,
 		ExternalClientApplication:      name,
@@ -112,9 +118,8 @@ func externalClientApp(p *plan) []Component {
 // connectedApp returns the ConnectedApp of p.
 //
 // NOTE: permissionSetName is written as the permission set's API name. One
-// retrieved Connected App holds a value with spaces there, which suggests
-// the server may also accept or return the label; a deploy has not
-// confirmed which form it expects.
+// retrieved Connected App has a value with spaces there, so the server may
+// expect the label instead. No deploy has confirmed which form it takes.
 func connectedApp(p *plan) *ConnectedApp {
 	spec := p.spec
 	clientCredentials := spec.Flow == ClientCredentials
@@ -162,7 +167,7 @@ func connectedApp(p *plan) *ConnectedApp {
 }
 
 // networkDescription labels a range with the integration it belongs to, so
-// that an admin reading Setup sees why it is there.
+// that Setup shows why the range is there.
 func networkDescription(name string) string {
 	return "Partner network of " + name
 }
