@@ -7,8 +7,8 @@
 // components with their typed values, the Apex sources, the test classes to
 // run on a production deploy and the ${NAME} placeholders that
 // sfdx-project.json must replace. [Bundle.Files] writes the files in the
-// retrieve format, and [Bundle.Runbook] writes the runbook section that says
-// what the org needs and how to deploy. [BuildAll] builds several
+// retrieve format, and [Bundle.Runbook] writes the runbook section: what the
+// org needs and how to deploy. [BuildAll] builds several
 // integrations at once and reports those whose names would collide.
 //
 // # The policies

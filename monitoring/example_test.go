@@ -21,11 +21,13 @@ func ExampleBuild() {
 		fmt.Println(err)
 		return
 	}
+
 	files, err := bundle.Files()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+
 	for _, file := range files {
 		fmt.Println(file.Path)
 	}
@@ -54,11 +56,13 @@ func ExampleBuild_policy() {
 		fmt.Println(err)
 		return
 	}
+
 	files, err := bundle.Files()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+
 	fmt.Print(string(files[1].Content))
 	// Output:
 	// <?xml version="1.0" encoding="UTF-8"?>

@@ -30,19 +30,18 @@ const (
 const rowsNotCounted = -1
 
 // conditionFlow returns a flow in the shape that Condition Builder saves for
-// a policy on eventName: one decision whose single rule combines conditions
-// by logic ("and", "or" or a formula such as "1 AND (2 OR 3)"), and two
-// assignments that copy the rule's result into the Boolean output
-// EvaluationOutcome on either path. The event arrives in the SObject input
+// a policy on eventName. One decision has a single rule that combines
+// conditions by logic ("and", "or" or a formula such as "1 AND (2 OR 3)").
+// On either path, an assignment copies the rule's result into the Boolean
+// output EvaluationOutcome. The event arrives in the SObject input
 // variable myVariable_myEvent, so conditions refer to its fields as
 // "myVariable_myEvent.Field".
 //
 // Condition Builder writes the rule's label as xsi:nil, which the Metadata
 // API schema does not allow (FlowRule.label is a required string), so the
-// rule here is labelled with its name. The flow has no apiVersion and no
-// areMetricsLoggedToDataCloud, as the oldest saved flows have none: both
-// are optional, and leaving them out keeps the file valid for any API
-// version.
+// rule here is labelled with its name. Like the saved flows, the flow has
+// no apiVersion. It also leaves out areMetricsLoggedToDataCloud, which only
+// newer saved flows have, because an older API version would not know it.
 func conditionFlow(name, eventName, logic string, conditions []FlowCondition) *Flow {
 	outcome := func(assignment string) FlowAssignment {
 		return FlowAssignment{

@@ -12,10 +12,10 @@ const (
 )
 
 // action returns what a policy of the spec does when it fires. It notifies
-// every recipient in app and by email, blocks, ends the session or freezes
-// the user only when the spec asks, and never asks for two-factor
-// authentication: for a login through the API, which cannot answer the
-// challenge, Salesforce blocks instead.
+// every recipient in app and by email. It blocks, ends the session or
+// freezes the user only when the spec requests it. It never requests
+// two-factor authentication, because an API client cannot answer the
+// challenge and Salesforce blocks the login instead.
 func (s Spec) action() *TransactionSecurityAction {
 	notifications := make([]TransactionSecurityNotification, len(s.Notify))
 	for i, recipient := range s.Notify {

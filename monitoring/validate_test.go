@@ -108,8 +108,8 @@ func TestBuildRejects(t *testing.T) {
 
 		{name: "notify empty", change: func(s *Spec) { s.Notify = nil },
 			want: []pathKind{{"notify", field.Required}}},
-		// An integration user that receives its own alerts would learn
-		// it was caught, and nobody else would.
+		// Alerts sent to the integration user reach whoever holds its
+		// credentials, who is the one they warn about.
 		{name: "notify integration user", change: func(s *Spec) { s.Notify = []string{"security@example.com", "Integration@Example.com"} },
 			want: []pathKind{{"notify[1]", field.Forbidden}}},
 		{name: "notify integration placeholder", change: func(s *Spec) { s.Username = "${SF_USER}"; s.Notify = []string{"${SF_USER}"} },
