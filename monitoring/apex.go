@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sfharden/sfharden/field"
 	"github.com/sfharden/sfharden/internal/mdxml"
 )
 
@@ -118,55 +119,60 @@ var (
 	apiVersionPattern     = regexp.MustCompile(`^([1-9][0-9]*)\.0$`)
 )
 
-// Validate checks every field and returns [ApexValueErrors] listing each
-// field that cannot be turned into Apex, or nil when there is none.
+// Validate checks every field and returns a [field.List] with an error for
+// each field that cannot be turned into Apex, or nil when there is none.
+// The paths are the field names: "name", "username", "activeHours",
+// "timeZone" and "apiVersion".
 func (p LoginHoursPolicy) Validate() error {
-	var errs ApexValueErrors
-	add := func(field string, kind ApexErrorKind, value, detail string) {
-		errs = append(errs, &ApexValueError{Field: field, Kind: kind, Value: value, Detail: detail})
-	}
+	var errs field.List
 
-	if kind, detail := checkPolicyName(p.Name); kind != 0 {
-		add("name", kind, p.Name, detail)
+	if kind, detail := checkPolicyName(p.Name); kind != "" {
+		errs = append(errs, fieldError(field.NewPath("name"), kind, p.Name, detail))
 	}
-	if kind, detail := checkUsername(p.Username); kind != 0 {
-		add("username", kind, p.Username, detail)
+	if kind, detail := checkUsername(p.Username); kind != "" {
+		errs = append(errs, fieldError(field.NewPath("username"), kind, p.Username, detail))
 	}
 
 	if p.ActiveHours == "" {
-		add("activeHours", ApexValueRequired, "", `give the daily window in which logins are expected, such as "01:00-05:00"`)
+		errs = append(errs, field.NewRequired(field.NewPath("activeHours"), `give the daily window in which logins are expected, such as "01:00-05:00"`))
 	} else if _, detail := parseActiveHours(p.ActiveHours); detail != "" {
-		add("activeHours", ApexValueInvalid, p.ActiveHours, detail)
+		errs = append(errs, field.NewInvalid(field.NewPath("activeHours"), p.ActiveHours, detail))
 	}
 
 	if p.TimeZone == "" {
-		add("timeZone", ApexValueRequired, "", `give the IANA time zone in which the active hours are read, such as "Europe/Berlin" or "UTC"`)
+		errs = append(errs, field.NewRequired(field.NewPath("timeZone"), `give the IANA time zone in which the active hours are read, such as "Europe/Berlin" or "UTC"`))
 	} else if _, detail := loadTimeZone(p.TimeZone); detail != "" {
-		add("timeZone", ApexValueNotSupported, p.TimeZone, detail)
+		errs = append(errs, fieldError(field.NewPath("timeZone"), field.NotSupported, p.TimeZone, detail))
 	}
 
 	if detail := checkAPIVersion(p.apexVersion()); detail != "" {
-		add("apiVersion", ApexValueInvalid, p.APIVersion, detail)
+		errs = append(errs, field.NewInvalid(field.NewPath("apiVersion"), p.APIVersion, detail))
 	}
-
-	if len(errs) == 0 {
-		return nil
-	}
-	return errs
+	return errs.Err()
 }
 
-func checkPolicyName(name string) (ApexErrorKind, string) {
+// fieldError returns a field error of any kind with a detail of its own.
+// field.NewNotSupported would replace the detail with a list of allowed
+// values, which a time zone or a username does not have.
+func fieldError(path field.Path, kind field.Kind, value, detail string) *field.Error {
+	if kind == field.Required {
+		return field.NewRequired(path, detail)
+	}
+	return &field.Error{Path: path.String(), Kind: kind, Value: value, Detail: detail}
+}
+
+func checkPolicyName(name string) (field.Kind, string) {
 	const rule = "a policy name starts with a letter and has only letters, digits and single underscores, not ending in one"
 
 	switch {
 	case name == "":
-		return ApexValueRequired, "give the developer name of the policy, such as NightlySyncLoginHours"
+		return field.Required, "give the developer name of the policy, such as NightlySyncLoginHours"
 	case len(name) > maxPolicyNameLength:
-		return ApexValueTooLong, fmt.Sprintf("has %d characters; Setup allows at most %d in a policy name", len(name), maxPolicyNameLength)
+		return field.Invalid, fmt.Sprintf("has %d characters; Setup allows at most %d in a policy name", len(name), maxPolicyNameLength)
 	case !apexIdentifierPattern.MatchString(name) || strings.Contains(name, "__") || strings.HasSuffix(name, "_"):
-		return ApexValueInvalid, rule
+		return field.Invalid, rule
 	}
-	return 0, ""
+	return "", ""
 }
 
 func checkAPIVersion(version string) string {

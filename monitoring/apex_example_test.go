@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/sfharden/sfharden/field"
 	"github.com/sfharden/sfharden/monitoring"
 )
 
@@ -44,14 +45,14 @@ func ExampleLoginHoursPolicy_Validate() {
 		TimeZone:    "+02:00",
 	}
 
-	var list monitoring.ApexValueErrors
+	var list field.List
 	if errors.As(policy.Validate(), &list) {
 		for _, err := range list {
-			fmt.Printf("%s (%s)\n", err.Field, err.Kind)
+			fmt.Printf("%s (%s)\n", err.Path, err.Kind)
 		}
 	}
 	// Output:
-	// username (invalid value)
-	// activeHours (invalid value)
-	// timeZone (unsupported value)
+	// username (invalid)
+	// activeHours (invalid)
+	// timeZone (not supported)
 }

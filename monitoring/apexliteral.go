@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sfharden/sfharden/field"
 )
 
 // apexStringLiteral returns s as a single-quoted Apex string literal, with
@@ -49,38 +51,38 @@ var usernamePlaceholderPattern = regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z0-9_]*\
 var usernamePattern = regexp.MustCompile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*$")
 
 // checkUsername returns the kind and detail of the first problem with a
-// username, or zero and "" when it can go into generated Apex. A ${NAME}
+// username, or two empty strings when it can go into generated Apex. A ${NAME}
 // placeholder, alone or inside an address, is kept verbatim.
 //
 // NOTE: Salesforce's own username check is not published in full. This one
 // accepts the RFC 5322 unquoted form in ASCII and rejects everything else,
 // including internationalized addresses.
-func checkUsername(username string) (ApexErrorKind, string) {
+func checkUsername(username string) (field.Kind, string) {
 	const example = "; give the integration user's username, such as integration@example.com, or a ${NAME} placeholder"
 
 	if username == "" {
-		return ApexValueRequired, "the policy watches the logins of one user" + example
+		return field.Required, "the policy watches the logins of one user" + example
 	}
 	if _, err := apexStringLiteral(username); err != nil {
-		return ApexValueInvalid, "contains a line break or another control character, which no username has" + example
+		return field.Invalid, "contains a line break or another control character, which no username has" + example
 	}
 	if i := strings.IndexFunc(username, func(r rune) bool {
 		return r > unicode.MaxASCII || r == ' ' || r == '"' || r == '\\' || r == '(' || r == ')' ||
 			r == ',' || r == ':' || r == ';' || r == '<' || r == '>' || r == '[' || r == ']'
 	}); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(username[i:])
-		return ApexValueInvalid, fmt.Sprintf("contains %q, which a Salesforce username cannot contain", r) + example
+		return field.Invalid, fmt.Sprintf("contains %q, which a Salesforce username cannot contain", r) + example
 	}
 	if usernamePlaceholderPattern.FindString(username) == username {
-		return 0, ""
+		return "", ""
 	}
 
 	if !usernamePlaceholderPattern.MatchString(username) && len(username) > maxUsernameLength {
-		return ApexValueTooLong, fmt.Sprintf("has %d characters; a Salesforce username has at most %d", len(username), maxUsernameLength)
+		return field.Invalid, fmt.Sprintf("has %d characters; a Salesforce username has at most %d", len(username), maxUsernameLength)
 	}
 	filled := usernamePlaceholderPattern.ReplaceAllString(username, "x")
 	if !usernamePattern.MatchString(filled) {
-		return ApexValueInvalid, "is not in the form of an email address, which Salesforce requires of usernames" + example
+		return field.Invalid, "is not in the form of an email address, which Salesforce requires of usernames" + example
 	}
-	return 0, ""
+	return "", ""
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sfharden/sfharden/field"
 )
 
 // validLoginHoursPolicy returns a policy that passes Validate, for tests to
@@ -19,26 +21,26 @@ func validLoginHoursPolicy() LoginHoursPolicy {
 	}
 }
 
-// fieldKind is the part of an ApexValueError that tests compare.
+// fieldKind is the part of a field.Error that tests compare.
 type fieldKind struct {
-	Field string
-	Kind  ApexErrorKind
+	Path  string
+	Kind  field.Kind
 }
 
-// fieldKinds returns the field and kind of each error in err, which must be
-// nil or ApexValueErrors.
+// fieldKinds returns the path and kind of each error in err, which must be
+// nil or a field.List.
 func fieldKinds(t *testing.T, err error) []fieldKind {
 	t.Helper()
 	if err == nil {
 		return nil
 	}
-	var list ApexValueErrors
+	var list field.List
 	if !errors.As(err, &list) {
-		t.Fatalf("error %v is %T, not ApexValueErrors", err, err)
+		t.Fatalf("error %v is %T, not field.List", err, err)
 	}
 	got := make([]fieldKind, len(list))
 	for i, e := range list {
-		got[i] = fieldKind{e.Field, e.Kind}
+		got[i] = fieldKind{e.Path, e.Kind}
 	}
 	return got
 }
@@ -53,109 +55,109 @@ func TestLoginHoursPolicyValidate(t *testing.T) {
 
 		// Name becomes part of two Apex class names.
 		{name: "name empty", change: func(p *LoginHoursPolicy) { p.Name = "" },
-			want: []fieldKind{{"name", ApexValueRequired}}},
+			want: []fieldKind{{"name", field.Required}}},
 		{name: "name starts with digit", change: func(p *LoginHoursPolicy) { p.Name = "1Sync" },
-			want: []fieldKind{{"name", ApexValueInvalid}}},
+			want: []fieldKind{{"name", field.Invalid}}},
 		{name: "name with double underscore", change: func(p *LoginHoursPolicy) { p.Name = "Nightly__Sync" },
-			want: []fieldKind{{"name", ApexValueInvalid}}},
+			want: []fieldKind{{"name", field.Invalid}}},
 		{name: "name ends in underscore", change: func(p *LoginHoursPolicy) { p.Name = "NightlySync_" },
-			want: []fieldKind{{"name", ApexValueInvalid}}},
+			want: []fieldKind{{"name", field.Invalid}}},
 		{name: "name with space", change: func(p *LoginHoursPolicy) { p.Name = "Nightly Sync" },
-			want: []fieldKind{{"name", ApexValueInvalid}}},
+			want: []fieldKind{{"name", field.Invalid}}},
 		{name: "name with brace breaks class", change: func(p *LoginHoursPolicy) { p.Name = "A{}class" },
-			want: []fieldKind{{"name", ApexValueInvalid}}},
+			want: []fieldKind{{"name", field.Invalid}}},
 		{name: "name of 25 characters", change: func(p *LoginHoursPolicy) { p.Name = strings.Repeat("A", 25) }},
 		{name: "name of 26 characters", change: func(p *LoginHoursPolicy) { p.Name = strings.Repeat("A", 26) },
-			want: []fieldKind{{"name", ApexValueTooLong}}},
+			want: []fieldKind{{"name", field.Invalid}}},
 
 		// Username goes into an Apex string literal.
 		{name: "username empty", change: func(p *LoginHoursPolicy) { p.Username = "" },
-			want: []fieldKind{{"username", ApexValueRequired}}},
+			want: []fieldKind{{"username", field.Required}}},
 		{name: "username with apostrophe in local part", change: func(p *LoginHoursPolicy) { p.Username = "o'brien@example.com" }},
 		{name: "username with quote ending the literal", change: func(p *LoginHoursPolicy) { p.Username = "a@example.com';System.debug('x" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with backslash", change: func(p *LoginHoursPolicy) { p.Username = `a\@example.com` },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with newline", change: func(p *LoginHoursPolicy) { p.Username = "a@example.com\n}" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with carriage return", change: func(p *LoginHoursPolicy) { p.Username = "a@example.com\r" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with tab", change: func(p *LoginHoursPolicy) { p.Username = "a\t@example.com" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with line separator", change: func(p *LoginHoursPolicy) { p.Username = "a\u2028@example.com" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with double quote", change: func(p *LoginHoursPolicy) { p.Username = `"a"@example.com` },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with space", change: func(p *LoginHoursPolicy) { p.Username = "a b@example.com" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with non-ASCII letter", change: func(p *LoginHoursPolicy) { p.Username = "jürgen@example.com" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with invalid UTF-8", change: func(p *LoginHoursPolicy) { p.Username = "a\xff@example.com" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username without at sign", change: func(p *LoginHoursPolicy) { p.Username = "integration" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username with two at signs", change: func(p *LoginHoursPolicy) { p.Username = "a@b@example.com" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username of 80 characters", change: func(p *LoginHoursPolicy) { p.Username = strings.Repeat("a", 68) + "@example.com" }},
 		{name: "username of 81 characters", change: func(p *LoginHoursPolicy) { p.Username = strings.Repeat("a", 69) + "@example.com" },
-			want: []fieldKind{{"username", ApexValueTooLong}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 		{name: "username placeholder", change: func(p *LoginHoursPolicy) { p.Username = "${SF_INTEGRATION_USER}" }},
 		{name: "username placeholder as domain", change: func(p *LoginHoursPolicy) { p.Username = "integration@${SF_DOMAIN}" }},
 		{name: "username placeholder with newline", change: func(p *LoginHoursPolicy) { p.Username = "${SF_USER}\n" },
-			want: []fieldKind{{"username", ApexValueInvalid}}},
+			want: []fieldKind{{"username", field.Invalid}}},
 
 		// ActiveHours becomes two integer constants.
 		{name: "hours empty", change: func(p *LoginHoursPolicy) { p.ActiveHours = "" },
-			want: []fieldKind{{"activeHours", ApexValueRequired}}},
+			want: []fieldKind{{"activeHours", field.Required}}},
 		{name: "hours wrap past midnight", change: func(p *LoginHoursPolicy) { p.ActiveHours = "22:00-04:00" }},
 		{name: "hours end at midnight", change: func(p *LoginHoursPolicy) { p.ActiveHours = "18:00-00:00" }},
 		{name: "hours with hour 25", change: func(p *LoginHoursPolicy) { p.ActiveHours = "25:00-03:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 		{name: "hours with hour 24", change: func(p *LoginHoursPolicy) { p.ActiveHours = "20:00-24:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 		{name: "hours with minute 60", change: func(p *LoginHoursPolicy) { p.ActiveHours = "01:60-05:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 		{name: "hours with equal start and end", change: func(p *LoginHoursPolicy) { p.ActiveHours = "03:00-03:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 		{name: "hours with single digits", change: func(p *LoginHoursPolicy) { p.ActiveHours = "1:00-5:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 		{name: "hours with spaces", change: func(p *LoginHoursPolicy) { p.ActiveHours = "01:00 - 05:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 		{name: "hours with en dash", change: func(p *LoginHoursPolicy) { p.ActiveHours = "01:00–05:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 		{name: "hours with two windows", change: func(p *LoginHoursPolicy) { p.ActiveHours = "01:00-05:00,22:00-23:00" },
-			want: []fieldKind{{"activeHours", ApexValueInvalid}}},
+			want: []fieldKind{{"activeHours", field.Invalid}}},
 
 		// TimeZone goes into an Apex string literal; timezone_test.go has
 		// more IDs.
 		{name: "time zone empty", change: func(p *LoginHoursPolicy) { p.TimeZone = "" },
-			want: []fieldKind{{"timeZone", ApexValueRequired}}},
+			want: []fieldKind{{"timeZone", field.Required}}},
 		{name: "time zone unknown", change: func(p *LoginHoursPolicy) { p.TimeZone = "Mars/Olympus_Mons" },
-			want: []fieldKind{{"timeZone", ApexValueNotSupported}}},
+			want: []fieldKind{{"timeZone", field.NotSupported}}},
 		{name: "time zone with quote", change: func(p *LoginHoursPolicy) { p.TimeZone = "Europe/Berlin');" },
-			want: []fieldKind{{"timeZone", ApexValueNotSupported}}},
+			want: []fieldKind{{"timeZone", field.NotSupported}}},
 		{name: "time zone with backslash", change: func(p *LoginHoursPolicy) { p.TimeZone = `Europe\Berlin` },
-			want: []fieldKind{{"timeZone", ApexValueNotSupported}}},
+			want: []fieldKind{{"timeZone", field.NotSupported}}},
 		{name: "time zone with newline", change: func(p *LoginHoursPolicy) { p.TimeZone = "Europe/Berlin\n" },
-			want: []fieldKind{{"timeZone", ApexValueNotSupported}}},
+			want: []fieldKind{{"timeZone", field.NotSupported}}},
 
 		// APIVersion goes into the meta XML.
 		{name: "api version given", change: func(p *LoginHoursPolicy) { p.APIVersion = "60.0" }},
 		{name: "api version without minor", change: func(p *LoginHoursPolicy) { p.APIVersion = "66" },
-			want: []fieldKind{{"apiVersion", ApexValueInvalid}}},
+			want: []fieldKind{{"apiVersion", field.Invalid}}},
 		{name: "api version with markup", change: func(p *LoginHoursPolicy) { p.APIVersion = "66.0</apiVersion>" },
-			want: []fieldKind{{"apiVersion", ApexValueInvalid}}},
+			want: []fieldKind{{"apiVersion", field.Invalid}}},
 		{name: "api version before EventCondition", change: func(p *LoginHoursPolicy) { p.APIVersion = "46.0" },
-			want: []fieldKind{{"apiVersion", ApexValueInvalid}}},
+			want: []fieldKind{{"apiVersion", field.Invalid}}},
 
 		{name: "every field wrong", change: func(p *LoginHoursPolicy) {
 			*p = LoginHoursPolicy{Name: "_", Username: "x", ActiveHours: "x", TimeZone: "x", APIVersion: "x"}
 		}, want: []fieldKind{
-			{"name", ApexValueInvalid},
-			{"username", ApexValueInvalid},
-			{"activeHours", ApexValueInvalid},
-			{"timeZone", ApexValueNotSupported},
-			{"apiVersion", ApexValueInvalid},
+			{"name", field.Invalid},
+			{"username", field.Invalid},
+			{"activeHours", field.Invalid},
+			{"timeZone", field.NotSupported},
+			{"apiVersion", field.Invalid},
 		}},
 	}
 	for _, tc := range tests {
@@ -188,37 +190,37 @@ func TestLoginHoursPolicyValidateMessage(t *testing.T) {
 		{
 			name:   "quote in username",
 			change: func(p *LoginHoursPolicy) { p.Username = "a@example.com'" },
-			want:   `username: invalid value "a@example.com'": is not in the form of an email address`,
+			want:   `username: invalid: "a@example.com'": is not in the form of an email address`,
 		},
 		{
 			name:   "backslash in username",
 			change: func(p *LoginHoursPolicy) { p.Username = `a\b@example.com` },
-			want:   `username: invalid value "a\\b@example.com": contains '\\', which a Salesforce username cannot contain`,
+			want:   `username: invalid: "a\\b@example.com": contains '\\', which a Salesforce username cannot contain`,
 		},
 		{
 			name:   "newline in username",
 			change: func(p *LoginHoursPolicy) { p.Username = "a@example.com\n" },
-			want:   `username: invalid value "a@example.com\n": contains a line break`,
+			want:   `username: invalid: "a@example.com\n": contains a line break`,
 		},
 		{
 			name:   "unknown time zone",
 			change: func(p *LoginHoursPolicy) { p.TimeZone = "Europe/Atlantis" },
-			want:   `timeZone: unsupported value "Europe/Atlantis": is not in the IANA time zone database; use an IANA time zone ID`,
+			want:   `timeZone: not supported: "Europe/Atlantis": is not in the IANA time zone database; use an IANA time zone ID`,
 		},
 		{
 			name:   "hour out of range",
 			change: func(p *LoginHoursPolicy) { p.ActiveHours = "25:00-03:00" },
-			want:   `activeHours: invalid value "25:00-03:00": 25:00 is not a time of day`,
+			want:   `activeHours: invalid: "25:00-03:00": 25:00 is not a time of day`,
 		},
 		{
 			name:   "equal start and end",
 			change: func(p *LoginHoursPolicy) { p.ActiveHours = "03:00-03:00" },
-			want:   `activeHours: invalid value "03:00-03:00": start and end are equal`,
+			want:   `activeHours: invalid: "03:00-03:00": start and end are equal`,
 		},
 		{
 			name:   "missing username",
 			change: func(p *LoginHoursPolicy) { p.Username = "" },
-			want:   `username: required value: the policy watches the logins of one user`,
+			want:   `username: required: the policy watches the logins of one user`,
 		},
 	}
 	for _, tc := range tests {
@@ -237,16 +239,19 @@ func TestLoginHoursPolicyValidateMessage(t *testing.T) {
 	}
 }
 
-func TestApexValueErrorsAs(t *testing.T) {
+func TestLoginHoursPolicyValidateErrorsAs(t *testing.T) {
 	policy := validLoginHoursPolicy()
 	policy.TimeZone = "+02:00"
 
-	var fieldErr *ApexValueError
-	if !errors.As(policy.Validate(), &fieldErr) {
-		t.Fatal("errors.As found no *ApexValueError")
+	var list field.List
+	if !errors.As(policy.Validate(), &list) {
+		t.Fatal("errors.As found no field.List")
 	}
-	if fieldErr.Field != "timeZone" || fieldErr.Value != "+02:00" {
-		t.Errorf("got field %q value %q, want timeZone and +02:00", fieldErr.Field, fieldErr.Value)
+	if len(list) != 1 {
+		t.Fatalf("got %d errors, want 1: %v", len(list), list)
+	}
+	if list[0].Path != "timeZone" || list[0].Value != "+02:00" {
+		t.Errorf("got path %q value %v, want timeZone and +02:00", list[0].Path, list[0].Value)
 	}
 }
 

@@ -30,8 +30,8 @@ func (s Spec) validate(root field.Path) field.List {
 
 	if s.Username == "" {
 		errs = append(errs, field.NewRequired(root.Child("username"), "the policies watch one user; give the integration user's username, such as integration@example.com, or a ${NAME} placeholder"))
-	} else if kind, detail := checkUsername(s.Username); kind != 0 {
-		errs = append(errs, apexValueError(root.Child("username"), kind, s.Username, detail))
+	} else if kind, detail := checkUsername(s.Username); kind != "" {
+		errs = append(errs, fieldError(root.Child("username"), kind, s.Username, detail))
 	}
 
 	errs = append(errs, s.validateConditions(root)...)
@@ -67,7 +67,7 @@ func (s Spec) validateConditions(root field.Path) field.List {
 		if s.ActiveHours == "" {
 			errs = append(errs, field.NewInvalid(root.Child("timezone"), s.TimeZone, "applies only to activeHours; set activeHours or remove timezone"))
 		} else if _, detail := loadTimeZone(s.TimeZone); detail != "" {
-			errs = append(errs, &field.Error{Path: root.Child("timezone").String(), Kind: field.NotSupported, Value: s.TimeZone, Detail: detail})
+			errs = append(errs, fieldError(root.Child("timezone"), field.NotSupported, s.TimeZone, detail))
 		}
 	}
 
@@ -90,8 +90,8 @@ func (s Spec) validateNotify(root field.Path) field.List {
 	seen := make(map[string]int, len(s.Notify))
 	for i, recipient := range s.Notify {
 		path := root.Child("notify").Index(i)
-		if kind, _ := checkUsername(recipient); kind != 0 {
-			errs = append(errs, apexValueError(path, kind, recipient, "is not a Salesforce username in email-address form; "+example))
+		if kind, _ := checkUsername(recipient); kind != "" {
+			errs = append(errs, fieldError(path, kind, recipient, "is not a Salesforce username in email-address form; "+example))
 			continue
 		}
 		if s.Username != "" && strings.EqualFold(recipient, s.Username) {
@@ -106,17 +106,4 @@ func (s Spec) validateNotify(root field.Path) field.List {
 		seen[key] = i
 	}
 	return errs
-}
-
-// apexValueError turns the result of a check shared with [LoginHoursPolicy]
-// into a field error at path.
-func apexValueError(path field.Path, kind ApexErrorKind, value, detail string) *field.Error {
-	switch kind {
-	case ApexValueRequired:
-		return field.NewRequired(path, detail)
-	case ApexValueNotSupported:
-		return &field.Error{Path: path.String(), Kind: field.NotSupported, Value: value, Detail: detail}
-	default:
-		return field.NewInvalid(path, value, detail)
-	}
 }
