@@ -23,8 +23,8 @@ func validLoginHoursPolicy() LoginHoursPolicy {
 
 // fieldKind is the part of a field.Error that tests compare.
 type fieldKind struct {
-	Path  string
-	Kind  field.Kind
+	Path string
+	Kind field.Kind
 }
 
 // fieldKinds returns the path and kind of each error in err, which must be
