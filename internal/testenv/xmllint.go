@@ -120,7 +120,7 @@ func validateBatch(t testing.TB, xmllint, schema string, files []string) {
 		if message == "" {
 			message = string(bytes.TrimSpace(output))
 		}
-		t.Errorf("%s is not valid against the Metadata API schema %s:\n%s", file, schema, message)
+		t.Errorf("%s failed validation against the Metadata API schema %s:\n%s", file, schema, message)
 	}
 }
 
