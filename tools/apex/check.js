@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Usage: node check.js FILE.cls...
+// Usage: node check.js FILE.cls|FILE.apex...
 //
-// Parses each Apex class with @apexdevtools/apex-parser, the ANTLR grammar
+// Parses each Apex class (.cls), or each anonymous Apex script (.apex, as
+// `sf apex run` takes), with @apexdevtools/apex-parser, the ANTLR grammar
 // that aims to match the Salesforce compiler, and prints every lexer and
 // parser error as FILE:LINE:COLUMN: MESSAGE. Exits 1 when any file has a
 // syntax error, 2 on bad usage or an unreadable file, and 0 otherwise.
@@ -21,16 +22,20 @@ class CollectingListener extends ApexErrorListener {
   }
 }
 
-function syntaxErrors(source) {
+function syntaxErrors(source, anonymous) {
   const listener = new CollectingListener();
   const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
-  parser.compilationUnit();
+  if (anonymous) {
+    parser.anonymousUnit();
+  } else {
+    parser.compilationUnit();
+  }
   return listener.errors;
 }
 
 function main(files) {
   if (files.length === 0) {
-    console.error('usage: node check.js FILE.cls...');
+    console.error('usage: node check.js FILE.cls|FILE.apex...');
     return 2;
   }
 
@@ -44,7 +49,7 @@ function main(files) {
       return 2;
     }
 
-    const errors = syntaxErrors(source);
+    const errors = syntaxErrors(source, file.endsWith('.apex'));
     for (const { line, column, message } of errors) {
       console.log(`${file}:${line}:${column}: ${message}`);
     }

@@ -1,0 +1,353 @@
+package sfharden
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sfharden/sfharden/field"
+)
+
+// Allowed values of the spec's enumerations.
+var (
+	licenses               = []string{"SalesforceIntegration", "Salesforce"}
+	appTypes               = []string{"externalClientApp", "connectedApp"}
+	appFlows               = []string{"clientCredentials", "jwtBearer"}
+	objectLevels           = []string{"read", "create", "edit", "delete", "viewAll", "modifyAll"}
+	fieldLevels            = []string{"read", "edit"}
+	sessionTimeoutsMinutes = []int{15, 30, 60, 120, 240, 480, 720, 1440}
+)
+
+// Limits on names. Component names are Salesforce developer names (at most
+// 80 characters); the External Client App's child components add up to 11
+// characters ("_oauthPlcy", "_glbloauth") and the profile session setting
+// 23, so integration names stay within 40.
+const (
+	maxNameLength        = 40
+	maxLabelLength       = 80
+	maxDescriptionLength = 255
+	minAPIVersion        = 60
+	maxAPIVersion        = 66
+	maxRotationDays      = 365
+)
+
+var (
+	developerName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$`)
+	placeholder   = regexp.MustCompile(`\$\{([^}]*)\}`)
+	envName       = regexp.MustCompile(`^[A-Z_][A-Z0-9_]*$`)
+)
+
+// defaults returns the integration with every empty optional value set to
+// its default.
+func (in Integration) defaults() Integration {
+	if in.Label == "" {
+		in.Label = strings.ReplaceAll(in.Name, "_", " ")
+	}
+	if in.License == "" {
+		in.License = "SalesforceIntegration"
+	}
+	if in.App.Type == "" {
+		in.App.Type = "externalClientApp"
+	}
+	if in.App.Flow == "" {
+		in.App.Flow = "clientCredentials"
+	}
+	if len(in.App.Scopes) == 0 {
+		in.App.Scopes = []string{"api"}
+	}
+	if in.SessionTimeoutMinutes == 0 {
+		in.SessionTimeoutMinutes = 15
+	}
+	if in.SecretRotationDays == 0 {
+		in.SecretRotationDays = 90
+	}
+	if in.User.Email == "" {
+		in.User.Email = in.ContactEmail
+	}
+	if in.User.LastName == "" {
+		in.User.LastName = in.Label
+	}
+	if in.User.TimeZone == "" {
+		in.User.TimeZone = "America/Los_Angeles"
+	}
+	if in.User.Locale == "" {
+		in.User.Locale = "en_US"
+	}
+	if in.User.Alias == "" {
+		alias := strings.ToLower(strings.ReplaceAll(in.Name, "_", ""))
+		in.User.Alias = alias[:min(len(alias), 8)]
+	}
+	return in
+}
+
+// validateSpec checks what the spec says on its own, before any metadata
+// is built: required keys, allowed values, names, addresses of people, and
+// the rules across integrations.
+func (s *Spec) validateSpec() field.List {
+	var errs field.List
+	if s.APIVersion != "" {
+		errs = append(errs, validateAPIVersion(field.NewPath("apiVersion"), s.APIVersion)...)
+	}
+	root := field.NewPath("integrations")
+	if len(s.Integrations) == 0 {
+		errs = append(errs, field.NewRequired(root, "list at least one integration"))
+	}
+	for i, in := range s.Integrations {
+		errs = append(errs, s.validateIntegration(root.Index(i), in.defaults())...)
+	}
+	errs = append(errs, s.validateAcross()...)
+	return errs
+}
+
+func validateAPIVersion(p field.Path, v string) field.List {
+	major, ok := strings.CutSuffix(v, ".0")
+	n, err := strconv.Atoi(major)
+	if !ok || err != nil {
+		return field.List{field.NewInvalid(p, v, `write the version as "66.0"`)}
+	}
+	if n < minAPIVersion || n > maxAPIVersion {
+		return field.List{field.NewInvalid(p, v, fmt.Sprintf("sfharden writes API versions %d.0 to %d.0: client credentials apps need %d.0 and the schema it checks against is %d.0", minAPIVersion, maxAPIVersion, minAPIVersion, maxAPIVersion))}
+	}
+	return nil
+}
+
+func (s *Spec) validateIntegration(p field.Path, in Integration) field.List {
+	var errs field.List
+	errs = append(errs, validateName(p.Child("name"), in.Name)...)
+	if len(in.Label) > maxLabelLength {
+		errs = append(errs, field.NewInvalid(p.Child("label"), in.Label, fmt.Sprintf("a label has at most %d characters", maxLabelLength)))
+	}
+	if len(in.Description) > maxDescriptionLength {
+		errs = append(errs, field.NewInvalid(p.Child("description"), in.Description, fmt.Sprintf("a description has at most %d characters", maxDescriptionLength)))
+	}
+	errs = append(errs, validateEmail(p.Child("contactEmail"), in.ContactEmail, true)...)
+
+	user := p.Child("user")
+	errs = append(errs, validateUsername(user.Child("username"), in.User.Username, true)...)
+	errs = append(errs, validateEmail(user.Child("email"), in.User.Email, false)...)
+	if len(in.User.Alias) > 8 {
+		errs = append(errs, field.NewInvalid(user.Child("alias"), in.User.Alias, "an alias has at most 8 characters"))
+	}
+
+	if !slices.Contains(licenses, in.License) {
+		errs = append(errs, field.NewNotSupported(p.Child("license"), in.License, licenses))
+	}
+	if len(in.Network.Allow) == 0 {
+		errs = append(errs, field.NewRequired(p.Child("network").Child("allow"),
+			"list the partner's outbound addresses (CIDR blocks, addresses or start-end ranges); an integration user without login IP ranges can log in from anywhere"))
+	}
+	errs = append(errs, validateAccess(p.Child("access"), in.Access)...)
+
+	app := p.Child("app")
+	if !slices.Contains(appTypes, in.App.Type) {
+		errs = append(errs, field.NewNotSupported(app.Child("type"), in.App.Type, appTypes))
+	}
+	switch {
+	case in.App.Flow == "usernamePassword" || in.App.Flow == "password":
+		errs = append(errs, field.NewForbidden(app.Child("flow"), in.App.Flow,
+			"the username-password flow puts a long-lived password in the partner's system; use clientCredentials or jwtBearer"))
+	case !slices.Contains(appFlows, in.App.Flow):
+		errs = append(errs, field.NewNotSupported(app.Child("flow"), in.App.Flow, appFlows))
+	case in.App.Flow == "jwtBearer" && in.App.Certificate == "":
+		errs = append(errs, field.NewRequired(app.Child("certificate"), "the jwtBearer flow needs the partner's X.509 certificate (PEM file, relative to the spec)"))
+	case in.App.Flow == "clientCredentials" && in.App.Certificate != "":
+		errs = append(errs, field.NewInvalid(app.Child("certificate"), in.App.Certificate, "a certificate is used only by the jwtBearer flow; remove it or set flow: jwtBearer"))
+	}
+
+	if !slices.Contains(sessionTimeoutsMinutes, in.SessionTimeoutMinutes) {
+		allowed := make([]string, len(sessionTimeoutsMinutes))
+		for i, m := range sessionTimeoutsMinutes {
+			allowed[i] = strconv.Itoa(m)
+		}
+		errs = append(errs, field.NewNotSupported(p.Child("sessionTimeoutMinutes"), in.SessionTimeoutMinutes, allowed))
+	}
+	if in.SecretRotationDays < 1 || in.SecretRotationDays > maxRotationDays {
+		errs = append(errs, field.NewInvalid(p.Child("secretRotationDays"), in.SecretRotationDays, fmt.Sprintf("rotate the secret at least once a year: give 1 to %d days", maxRotationDays)))
+	}
+	if in.Monitoring != nil {
+		errs = append(errs, validateMonitoring(p.Child("monitoring"), *in.Monitoring, in.User.Username)...)
+	}
+	for i, w := range in.Waivers {
+		wp := p.Child("waivers").Index(i)
+		if w.Permission == "" {
+			errs = append(errs, field.NewRequired(wp.Child("permission"), "name the permission or scope the waiver allows"))
+		}
+		if strings.TrimSpace(w.Reason) == "" {
+			errs = append(errs, field.NewRequired(wp.Child("reason"), "say why the integration needs it; the reason is written into the permission set's description"))
+		}
+	}
+	return errs
+}
+
+func validateName(p field.Path, name string) field.List {
+	switch {
+	case name == "":
+		return field.List{field.NewRequired(p, "give the API name of the integration's components, such as Snowflake_ETL")}
+	case len(name) > maxNameLength:
+		return field.List{field.NewInvalid(p, name, fmt.Sprintf("a name has at most %d characters", maxNameLength))}
+	case !developerName.MatchString(name):
+		return field.List{field.NewInvalid(p, name, "Salesforce API names use letters, digits and single underscores, start with a letter and do not end with an underscore")}
+	}
+	return nil
+}
+
+func validateEmail(p field.Path, value string, required bool) field.List {
+	if value == "" {
+		if required {
+			return field.List{field.NewRequired(p, "give an e-mail address that Salesforce can reach about this integration")}
+		}
+		return nil
+	}
+	addr, err := mail.ParseAddress(value)
+	if err != nil || addr.Address != value {
+		return field.List{field.NewInvalid(p, value, "give a plain e-mail address such as data-platform@example.com")}
+	}
+	return nil
+}
+
+// validateUsername accepts a username in e-mail form or a single ${NAME}
+// placeholder whose name is an environment variable name.
+func validateUsername(p field.Path, value string, required bool) field.List {
+	if value == "" {
+		if required {
+			return field.List{field.NewRequired(p, "give the integration user's username, or a ${ENV_VAR} placeholder filled in at deploy time")}
+		}
+		return nil
+	}
+	if strings.Contains(value, "$") {
+		m := placeholder.FindStringSubmatch(value)
+		switch {
+		case m == nil || m[0] != value:
+			return field.List{field.NewInvalid(p, value, "a placeholder is the whole value, as ${SNOWFLAKE_ETL_USERNAME}")}
+		case m[1] == "":
+			return field.List{field.NewInvalid(p, value, "the placeholder has no name; write ${SNOWFLAKE_ETL_USERNAME}")}
+		case !envName.MatchString(m[1]):
+			return field.List{field.NewInvalid(p, value, "a placeholder names an environment variable: upper-case letters, digits and underscores, as ${SNOWFLAKE_ETL_USERNAME}")}
+		}
+		return nil
+	}
+	if len(value) > 80 {
+		return field.List{field.NewInvalid(p, value, "a Salesforce username has at most 80 characters")}
+	}
+	addr, err := mail.ParseAddress(value)
+	if err != nil || addr.Address != value {
+		return field.List{field.NewInvalid(p, value, "a Salesforce username has the form of an e-mail address, such as etl@example.com.prod")}
+	}
+	return nil
+}
+
+func validateAccess(p field.Path, a Access) field.List {
+	var errs field.List
+	for _, object := range sortedKeys(a.Objects) {
+		op := p.Child("objects").Key(object)
+		if len(a.Objects[object]) == 0 {
+			errs = append(errs, field.NewRequired(op, "give an access level: "+strings.Join(objectLevels, ", ")))
+		}
+		for i, level := range a.Objects[object] {
+			if !slices.Contains(objectLevels, level) {
+				errs = append(errs, field.NewNotSupported(op.Index(i), level, objectLevels))
+			}
+		}
+	}
+	for _, f := range sortedKeys(a.Fields) {
+		fp := p.Child("fields").Key(f)
+		object, name, ok := strings.Cut(f, ".")
+		if !ok || object == "" || name == "" || strings.Contains(name, ".") {
+			errs = append(errs, field.NewInvalid(fp, f, "name a field as Object.Field, such as Account.Industry"))
+		}
+		if !slices.Contains(fieldLevels, a.Fields[f]) {
+			errs = append(errs, field.NewNotSupported(fp, a.Fields[f], fieldLevels))
+		}
+	}
+	return errs
+}
+
+func validateMonitoring(p field.Path, m Monitoring, integrationUser string) field.List {
+	var errs field.List
+	if m.MaxRowsPerQuery <= 0 {
+		errs = append(errs, field.NewRequired(p.Child("maxRowsPerQuery"), "give the largest number of rows one query of this integration may return before it is flagged"))
+	}
+	if m.ActiveHours == "" {
+		errs = append(errs, field.NewRequired(p.Child("activeHours"), `give the hours the integration runs in, as "01:00-05:00"`))
+	}
+	if m.Timezone == "" {
+		errs = append(errs, field.NewRequired(p.Child("timezone"), "give the IANA time zone of activeHours, such as UTC or Europe/Berlin"))
+	}
+	if len(m.Notify) == 0 {
+		errs = append(errs, field.NewRequired(p.Child("notify"), "list the usernames of the admins who receive the alerts"))
+	}
+	for i, u := range m.Notify {
+		np := p.Child("notify").Index(i)
+		errs = append(errs, validateUsername(np, u, true)...)
+		if strings.EqualFold(u, integrationUser) {
+			errs = append(errs, field.NewForbidden(np, u, "the integration user must not receive its own alerts: whoever holds its credentials would see them; notify an admin"))
+		}
+	}
+	return errs
+}
+
+// validateAcross checks the rules between integrations: names and
+// usernames unique, and no two integrations sharing a certificate.
+func (s *Spec) validateAcross() field.List {
+	var errs field.List
+	root := field.NewPath("integrations")
+	names := map[string]int{}
+	users := map[string]int{}
+	certs := map[[32]byte]int{}
+	for i, raw := range s.Integrations {
+		in := raw.defaults()
+		p := root.Index(i)
+		if in.Name != "" {
+			key := strings.ToLower(in.Name)
+			if j, ok := names[key]; ok {
+				errs = append(errs, field.NewDuplicate(p.Child("name"), in.Name, fmt.Sprintf("integrations %s and %s have the same name; each integration needs its own components", s.Integrations[j].Name, in.Name)))
+			} else {
+				names[key] = i
+			}
+		}
+		if in.User.Username != "" {
+			key := strings.ToLower(in.User.Username)
+			if j, ok := users[key]; ok {
+				errs = append(errs, field.NewDuplicate(p.Child("user").Child("username"), in.User.Username, fmt.Sprintf("integrations %s and %s share a user; one user per integration keeps a stolen credential to one system's access", s.Integrations[j].Name, in.Name)))
+			} else {
+				users[key] = i
+			}
+		}
+		if in.App.Certificate != "" {
+			data, err := os.ReadFile(s.resolve(in.App.Certificate))
+			if err != nil {
+				continue // reported when the app is built
+			}
+			sum := sha256.Sum256(data)
+			if j, ok := certs[sum]; ok {
+				errs = append(errs, field.NewDuplicate(p.Child("app").Child("certificate"), in.App.Certificate, fmt.Sprintf("integrations %s and %s use the same certificate; whoever holds its key could act as either", s.Integrations[j].Name, in.Name)))
+			} else {
+				certs[sum] = i
+			}
+		}
+	}
+	return errs
+}
+
+// resolve returns a path from the spec relative to the spec's folder.
+func (s *Spec) resolve(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(s.dir(), path)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
