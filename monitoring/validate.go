@@ -12,9 +12,10 @@ import (
 const maxExactRows = 1 << 53
 
 // Validate checks every field of the spec and returns a [field.List] with
-// one error per problem, or nil when there is none. Paths are the spec's
-// keys as an integration spec spells them: "integration", "username",
-// "maxRowsPerQuery", "activeHours", "timezone", "notify[0]", "apiVersion".
+// one error per problem, or nil when there is none. The paths are
+// "integration", "username" and "apiVersion" for those fields, and the keys
+// of an integration spec's monitoring section for the rest:
+// "maxRowsPerQuery", "activeHours", "timezone" and "notify[0]".
 func (s Spec) Validate() error {
 	return s.validate(field.Path{}).Err()
 }
