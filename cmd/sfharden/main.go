@@ -29,6 +29,7 @@ type command struct {
 
 // commands lists the subcommands in the order the help shows them.
 var commands = []command{
+	{"audit", "report how existing integration users fall short of the hardened template", runAudit},
 	{"fmt", "rewrite metadata files in the canonical retrieve format", runFmt},
 	{"version", "print the sfharden version", runVersion},
 }
