@@ -81,6 +81,10 @@ type Replacement struct {
 type File struct {
 	Path string
 	Data []byte
+
+	// Mode is the file's permission bits; 0 means 0o644. Give 0o755 for a
+	// script.
+	Mode fs.FileMode
 }
 
 // WriteOptions controls [Create]. The zero value refuses to write into a
@@ -205,12 +209,12 @@ func planWrite(dir string, p NewProject, components []Component, opts WriteOptio
 		return nil, err
 	}
 	if projectJSON != nil {
-		if err := plan.add(ProjectFile, projectJSON); err != nil {
+		if err := plan.add(ProjectFile, projectJSON, 0); err != nil {
 			return nil, err
 		}
 	}
 	for _, f := range p.Files {
-		if err := plan.add(f.Path, f.Data); err != nil {
+		if err := plan.add(f.Path, f.Data, f.Mode); err != nil {
 			return nil, err
 		}
 	}
@@ -255,7 +259,7 @@ func (plan *writePlan) addPackage(content PackageContent, state *target, version
 				// content file sits next to its -meta.xml file.
 				rel = path.Join(path.Dir(at), path.Base(f.Path))
 			}
-			if err := plan.add(rel, f.Data); err != nil {
+			if err := plan.add(rel, f.Data, 0); err != nil {
 				return err
 			}
 			if len(files) == 1 && registryType(c.Type).HasContent() {
@@ -278,7 +282,7 @@ func (plan *writePlan) addPackage(content PackageContent, state *target, version
 	if err != nil {
 		return fmt.Errorf("write project: %s: %w", content.Manifest, err)
 	}
-	return plan.add(content.Manifest, data)
+	return plan.add(content.Manifest, data, 0)
 }
 
 // registryType returns the registry type of a name that componentFiles has

@@ -28,7 +28,7 @@ type writePlan struct {
 
 // add plans the file rel, relative to the root. A path given twice is an
 // error, because one write would silently lose the other.
-func (plan *writePlan) add(rel string, data []byte) error {
+func (plan *writePlan) add(rel string, data []byte, mode fs.FileMode) error {
 	if err := checkRelativePath(rel); err != nil {
 		return fmt.Errorf("write project: %w", err)
 	}
@@ -39,7 +39,7 @@ func (plan *writePlan) add(rel string, data []byte) error {
 		return fmt.Errorf("write project: %s is written twice: give each component and file once", rel)
 	}
 	plan.index[strings.ToLower(rel)] = len(plan.files)
-	plan.files = append(plan.files, File{Path: rel, Data: data})
+	plan.files = append(plan.files, File{Path: rel, Data: data, Mode: mode})
 	return nil
 }
 
@@ -104,7 +104,7 @@ func (plan *writePlan) commit() (err error) {
 	staged := make([]string, len(plan.files))
 	for i, f := range plan.files {
 		staged[i] = filepath.Join(stage, "new", filepath.FromSlash(f.Path))
-		if err := writeStaged(staged[i], f.Data); err != nil {
+		if err := writeStaged(staged[i], f.Data, f.Mode); err != nil {
 			return fmt.Errorf("write project: stage %s: %w", f.Path, err)
 		}
 	}
@@ -185,15 +185,22 @@ func (plan *writePlan) checkNoSymlink(rel string) error {
 }
 
 // writeStaged writes a new file and syncs it, creating its folders.
-func writeStaged(file string, data []byte) error {
+func writeStaged(file string, data []byte, mode fs.FileMode) error {
+	if mode == 0 {
+		mode = 0o644
+	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode.Perm())
 	if err != nil {
 		return err
 	}
 	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(mode.Perm()); err != nil { // the umask may have cleared bits
 		f.Close()
 		return err
 	}
