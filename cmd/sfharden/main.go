@@ -31,6 +31,7 @@ type command struct {
 var commands = []command{
 	{"audit", "report how existing integration users fall short of the hardened template", runAudit},
 	{"fmt", "rewrite metadata files in the canonical retrieve format", runFmt},
+	{"manifest", "print the package.xml of a project or metadata folder", runManifest},
 	{"version", "print the sfharden version", runVersion},
 }
 

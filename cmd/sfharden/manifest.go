@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/sfharden/sfharden/project"
+)
+
+func runManifest(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("manifest", "[-o FILE] [--api-version V] PATH",
+		"Prints the package.xml that lists every component of an sf project, a Metadata API\n"+
+			"folder or a plain folder of metadata, as `sf project generate manifest` writes it.\n"+
+			"The version is --api-version, else the project's sourceApiVersion (or the mdapi\n"+
+			"package.xml's version), else the Metadata API version sfharden is built for.\n"+
+			"Files that cannot be placed are listed on stderr and left out.\n"+
+			"Exit status: 0 on success, 2 on a usage error or an unreadable PATH.",
+		"sfharden manifest -o manifest/package.xml --api-version 62.0 .", stderr)
+	output := fs.String("o", "", "write the manifest to `FILE` (replacing it atomically) instead of stdout")
+	version := fs.String("api-version", "", "Metadata API `version` to write, such as 62.0")
+	paths, code := parseFlags(fs, args, stdout)
+	if code >= 0 {
+		return code
+	}
+	if len(paths) != 1 {
+		fmt.Fprintln(stderr, "sfharden manifest: give exactly one PATH: the project or metadata folder")
+		fs.Usage()
+		return exitError
+	}
+
+	tree, err := project.ReadWith(paths[0], project.WalkOptions{SkipValues: true})
+	if err != nil {
+		fmt.Fprintf(stderr, "sfharden manifest: %v\n", err)
+		return exitError
+	}
+	for _, problem := range tree.Problems {
+		fmt.Fprintf(stderr, "skipped: %v\n", problem)
+	}
+
+	manifest := tree.BuildManifest(*version)
+	if *output != "" {
+		if err := manifest.WriteFile(*output); err != nil {
+			fmt.Fprintf(stderr, "sfharden manifest: %v\n", err)
+			return exitError
+		}
+		return exitOK
+	}
+	data, err := manifest.Marshal()
+	if err != nil {
+		fmt.Fprintf(stderr, "sfharden manifest: %v\n", err)
+		return exitError
+	}
+	stdout.Write(data)
+	return exitOK
+}
