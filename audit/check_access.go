@@ -84,9 +84,11 @@ func (a *auditor) checkUsers() {
 				"%s runs as profile System Administrator", where)
 		}
 
+		// The note matters when the profile grants field access itself, or
+		// when the retrieve cannot show whether it does.
 		profileName := profileAPIName(u.Profile)
 		p, ok := a.profiles[profileName]
-		if !ok || !p.apiOnly() {
+		if !ok || !p.apiOnly() || !(p.HasFieldAccess || a.fieldAccessUnknown(p)) {
 			continue
 		}
 		for _, ps := range a.assigned[key] {

@@ -24,14 +24,9 @@ var orgExpiration = map[string]int{
 
 // checkProfiles applies the login, session and password rules.
 func (a *auditor) checkProfiles() {
-	objectsListed := a.f.HasObjects
-	for _, m := range a.f.Manifests {
-		objectsListed = objectsListed || m.Types["CustomObject"] || m.Types["CustomField"]
-	}
-
 	for _, p := range a.f.Profiles {
 		a.checkRanges(p)
-		if p.FieldCount == 0 && !objectsListed {
+		if a.fieldAccessUnknown(p) {
 			a.addf(RuleFieldAccessUnknown, "Profile", p.Name, p.File, p.Line,
 				"field-level access for %s is unknown: the retrieve did not include any objects", p.Name)
 		}
@@ -65,6 +60,21 @@ func (a *auditor) checkProfiles() {
 		a.checkPassword(p)
 	}
 	a.checkDuplicates()
+}
+
+// fieldAccessUnknown reports whether the profile has no field permissions
+// because the retrieve had no objects: a profile carries field permissions
+// only for the objects retrieved with it.
+func (a *auditor) fieldAccessUnknown(p *profileFacts) bool {
+	if p.FieldCount > 0 || a.f.HasObjects {
+		return false
+	}
+	for _, m := range a.f.Manifests {
+		if m.Types["CustomObject"] || m.Types["CustomField"] {
+			return false
+		}
+	}
+	return true
 }
 
 // checkRanges reports login IP ranges that admit too much or cannot be
