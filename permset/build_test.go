@@ -21,10 +21,10 @@ func invoiceDescribe(t *testing.T) *permset.Describe {
 
 func TestBuildErrors(t *testing.T) {
 	tests := []struct {
-		name string
-		why  string // for security cases: what the input would do if accepted
-		req  permset.Request
-		want []wantError
+		name   string
+		danger string // for security cases: what the input would do if accepted
+		req    permset.Request
+		want   []wantError
 	}{
 		{
 			name: "header missing",
@@ -47,8 +47,8 @@ func TestBuildErrors(t *testing.T) {
 			want: []wantError{{field.Invalid, "apiVersion"}},
 		},
 		{
-			name: "unknown user permission",
-			why:  "a name the org does not know fails the whole deploy",
+			name:   "unknown user permission",
+			danger: "a name the org does not know fails the whole deploy",
 			req: permset.Request{Name: "Orders_API", Label: "Orders", APIVersion: "62.0",
 				UserPermissions: []string{"ApiEnabled", "ManageWidgetsX"}},
 			want: []wantError{{field.NotSupported, "userPermissions[1]"}},
@@ -60,22 +60,22 @@ func TestBuildErrors(t *testing.T) {
 			want: []wantError{{field.Duplicate, "userPermissions[1]"}},
 		},
 		{
-			name: "platform dependency missing",
-			why:  "Salesforce would enable ViewRoles silently, so the reviewed file would understate the access",
+			name:   "platform dependency missing",
+			danger: "Salesforce would enable ViewRoles silently, so the reviewed file would understate the access",
 			req: permset.Request{Name: "Orders_API", Label: "Orders",
 				UserPermissions: []string{"ManageRoles"}},
 			want: []wantError{{field.Required, "userPermissions[0]"}},
 		},
 		{
-			name: "field readable without object read",
-			why:  "a field grant without object access is useless and hides a mistake in review",
+			name:   "field readable without object read",
+			danger: "a field grant without object access is useless and hides a mistake in review",
 			req: permset.Request{Name: "Orders_API", Label: "Orders",
 				Fields: map[string]permset.FieldAccess{"Contact.Email": permset.FieldRead}},
 			want: []wantError{{field.Forbidden, `fields["Contact.Email"]`}},
 		},
 		{
-			name: "field editable on read-only object",
-			why:  "the grant promises an edit the object permission does not allow",
+			name:   "field editable on read-only object",
+			danger: "the grant promises an edit the object permission does not allow",
 			req: permset.Request{Name: "Orders_API", Label: "Orders",
 				Objects: map[string]permset.Access{"Invoice__c": permset.Read},
 				Fields:  map[string]permset.FieldAccess{"Invoice__c.Amount__c": permset.FieldEdit}},
@@ -123,7 +123,7 @@ func TestBuildErrors(t *testing.T) {
 			ps, _, err := permset.Build(tt.req)
 			assert.Nil(t, ps)
 			if diff := cmp.Diff(tt.want, errorsOf(t, err)); diff != "" {
-				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v", diff, err)
+				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v\ndanger: %s", diff, err, tt.danger)
 			}
 		})
 	}
@@ -133,7 +133,7 @@ func TestBuildFieldFacts(t *testing.T) {
 	invoice := invoiceDescribe(t)
 	tests := []struct {
 		name   string
-		why    string
+		danger string // for security cases: why the input is dangerous
 		fields map[string]permset.FieldAccess
 		want   []wantError
 	}{
@@ -147,7 +147,7 @@ func TestBuildFieldFacts(t *testing.T) {
 		},
 		{
 			name:   "editable formula field",
-			why:    "Salesforce computes the value, so an edit grant misstates the access",
+			danger: "Salesforce computes the value, so an edit grant misstates the access",
 			fields: map[string]permset.FieldAccess{"Invoice__c.Tax__c": permset.FieldEdit},
 			want:   []wantError{{field.Forbidden, `fields["Invoice__c.Tax__c"]`}},
 		},
@@ -198,7 +198,7 @@ func TestBuildFieldFacts(t *testing.T) {
 				Describes: []*permset.Describe{invoice},
 			})
 			if diff := cmp.Diff(tt.want, errorsOf(t, err)); diff != "" {
-				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v", diff, err)
+				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v\ndanger: %s", diff, err, tt.danger)
 			}
 			for _, n := range notices {
 				assert.NotEqual(t, "describes", n.Path, "a describe was given, so no unverified notice: %s", n)

@@ -24,13 +24,13 @@ func ordersGroupRequest() permset.GroupRequest {
 func TestBuildGroupErrors(t *testing.T) {
 	tests := []struct {
 		name   string
-		why    string
+		danger string // for security cases: why the input is dangerous
 		change func(*permset.GroupRequest)
 		want   []wantError
 	}{
 		{
-			name: "member missing from tree",
-			why:  "the deploy fails, or the group is assigned without the access it promises",
+			name:   "member missing from tree",
+			danger: "the deploy fails, or the group is assigned without the access it promises",
 			change: func(r *permset.GroupRequest) {
 				r.PermissionSets = append(r.PermissionSets, "Orders_Missing")
 			},
@@ -67,7 +67,7 @@ func TestBuildGroupErrors(t *testing.T) {
 			tt.change(&req)
 			_, _, err := permset.BuildGroup(req)
 			if diff := cmp.Diff(tt.want, errorsOf(t, err)); diff != "" {
-				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v", diff, err)
+				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v\ndanger: %s", diff, err, tt.danger)
 			}
 		})
 	}

@@ -34,11 +34,11 @@ func TestCheckPermissionSet(t *testing.T) {
 	viewAllWaiver := policy.Waiver{Permission: "ViewAllData", Reason: "Nightly reconciliation reads every record"}
 
 	tests := []struct {
-		name string
-		why  string
-		ps   permset.PermissionSet
-		opts policy.Options
-		want []ruleAt
+		name   string
+		danger string // for security cases: why the input is dangerous
+		ps     permset.PermissionSet
+		opts   policy.Options
+		want   []ruleAt
 	}{
 		{
 			name: "least privilege set",
@@ -50,10 +50,10 @@ func TestCheckPermissionSet(t *testing.T) {
 			want: []ruleAt{},
 		},
 		{
-			name: "view all data",
-			why:  "reads every record of every object regardless of sharing",
-			ps:   permset.PermissionSet{UserPermissions: user("ViewAllData")},
-			want: []ruleAt{{policy.SeverityError, policy.RuleRiskyUserPermission, `userPermissions["ViewAllData"]`}},
+			name:   "view all data",
+			danger: "reads every record of every object regardless of sharing",
+			ps:     permset.PermissionSet{UserPermissions: user("ViewAllData")},
+			want:   []ruleAt{{policy.SeverityError, policy.RuleRiskyUserPermission, `userPermissions["ViewAllData"]`}},
 		},
 		{
 			name: "view all data waived and recorded",
@@ -62,18 +62,18 @@ func TestCheckPermissionSet(t *testing.T) {
 			want: []ruleAt{{policy.SeverityInfo, policy.RuleWaived, `userPermissions["ViewAllData"]`}},
 		},
 		{
-			name: "waiver not recorded",
-			why:  "a reviewer of the file cannot see why the grant is there",
-			ps:   permset.PermissionSet{Description: "Read-only sync", UserPermissions: user("ViewAllData")},
-			opts: policy.Options{Catalogue: mustCatalogue(viewAllWaiver)},
+			name:   "waiver not recorded",
+			danger: "a reviewer of the file cannot see why the grant is there",
+			ps:     permset.PermissionSet{Description: "Read-only sync", UserPermissions: user("ViewAllData")},
+			opts:   policy.Options{Catalogue: mustCatalogue(viewAllWaiver)},
 			want: []ruleAt{
 				{policy.SeverityInfo, policy.RuleWaived, `userPermissions["ViewAllData"]`},
 				{policy.SeverityWarning, policy.RuleWaiverNotRecorded, `userPermissions["ViewAllData"]`},
 			},
 		},
 		{
-			name: "modify all records",
-			why:  "edits and deletes every Invoice__c record regardless of sharing",
+			name:   "modify all records",
+			danger: "edits and deletes every Invoice__c record regardless of sharing",
 			ps: permset.PermissionSet{ObjectPermissions: []permset.ObjectPermissions{
 				object("Invoice__c", permset.ModifyAll.Closure())}},
 			want: []ruleAt{
@@ -82,8 +82,8 @@ func TestCheckPermissionSet(t *testing.T) {
 			},
 		},
 		{
-			name: "view all records waived for another object",
-			why:  "a waiver for one object must not open every object",
+			name:   "view all records waived for another object",
+			danger: "a waiver for one object must not open every object",
 			ps: permset.PermissionSet{ObjectPermissions: []permset.ObjectPermissions{
 				object("Contact", permset.ViewAll.Closure())}},
 			opts: policy.Options{Catalogue: mustCatalogue(policy.Waiver{Permission: "viewAllRecords", Object: "Invoice__c", Reason: "reconciliation"})},
@@ -125,9 +125,9 @@ func TestCheckPermissionSet(t *testing.T) {
 			want: []ruleAt{{policy.SeverityError, policy.RuleObjectAccessNotClosed, `objectPermissions["Invoice__c"]`}},
 		},
 		{
-			name: "platform dependency missing",
-			why:  "Salesforce enables ViewRoles with ManageRoles, so the file understates the access",
-			ps:   permset.PermissionSet{UserPermissions: user("ManageRoles")},
+			name:   "platform dependency missing",
+			danger: "Salesforce enables ViewRoles with ManageRoles, so the file understates the access",
+			ps:     permset.PermissionSet{UserPermissions: user("ManageRoles")},
 			want: []ruleAt{
 				{policy.SeverityError, policy.RuleRiskyUserPermission, `userPermissions["ManageRoles"]`},
 				{policy.SeverityError, policy.RuleMissingDependency, `userPermissions["ManageRoles"]`},
@@ -139,10 +139,10 @@ func TestCheckPermissionSet(t *testing.T) {
 			want: []ruleAt{{policy.SeverityInfo, policy.RuleMissingDependency, `userPermissions["ApiUserOnly"]`}},
 		},
 		{
-			name: "activation required",
-			why:  "a session-activated set grants nothing to an integration that never activates it",
-			ps:   permset.PermissionSet{HasActivationRequired: new(true)},
-			want: []ruleAt{{policy.SeverityWarning, policy.RuleActivationRequired, "hasActivationRequired"}},
+			name:   "activation required",
+			danger: "a session-activated set grants nothing to an integration that never activates it",
+			ps:     permset.PermissionSet{HasActivationRequired: new(true)},
+			want:   []ruleAt{{policy.SeverityWarning, policy.RuleActivationRequired, "hasActivationRequired"}},
 		},
 		{
 			name: "own forbidden permission",
@@ -162,7 +162,7 @@ func TestCheckPermissionSet(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := rulesOf(policy.CheckPermissionSet(&tt.ps, tt.opts))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+				t.Errorf("findings mismatch (-want +got):\n%s\ndanger: %s", diff, tt.danger)
 			}
 		})
 	}

@@ -32,21 +32,21 @@ func TestCheckProfileHardenedIsClean(t *testing.T) {
 func TestCheckProfile(t *testing.T) {
 	tests := []struct {
 		name   string
-		why    string
+		danger string // for security cases: why the input is dangerous
 		change func(*profile.Profile)
 		want   []ruleAt
 	}{
 		{
-			name: "api enabled off",
-			why:  "the integration cannot call any API",
+			name:   "api enabled off",
+			danger: "the integration cannot call any API",
 			change: func(p *profile.Profile) {
 				p.UserPermissions[0].Enabled = false // ApiEnabled sorts first
 			},
 			want: []ruleAt{{policy.SeverityError, policy.RuleRequiredPermission, `userPermissions["ApiEnabled"]`}},
 		},
 		{
-			name: "risky permission left out",
-			why:  "a deploy keeps the org's value, so the permission may still be on",
+			name:   "risky permission left out",
+			danger: "a deploy keeps the org's value, so the permission may still be on",
 			change: func(p *profile.Profile) {
 				p.UserPermissions = dropPermission(p.UserPermissions, "ViewAllData")
 			},
@@ -64,8 +64,8 @@ func TestCheckProfile(t *testing.T) {
 			want: []ruleAt{{policy.SeverityError, policy.RuleRiskyUserPermission, `userPermissions["ModifyAllData"]`}},
 		},
 		{
-			name: "whole internet range",
-			why:  "the restriction lets every address through",
+			name:   "whole internet range",
+			danger: "the restriction lets every address through",
 			change: func(p *profile.Profile) {
 				p.LoginIPRanges = []profile.LoginIPRange{{StartAddress: "0.0.0.0", EndAddress: "255.255.255.255"}}
 			},
@@ -116,7 +116,7 @@ func TestCheckProfile(t *testing.T) {
 			tt.change(p)
 			got := rulesOf(policy.CheckProfile(p, policy.Options{}))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+				t.Errorf("findings mismatch (-want +got):\n%s\ndanger: %s", diff, tt.danger)
 			}
 		})
 	}

@@ -79,7 +79,7 @@ func TestBuildIntegrationProfileLicense(t *testing.T) {
 func TestBuildIntegrationProfileErrors(t *testing.T) {
 	tests := []struct {
 		name   string
-		why    string
+		danger string // for security cases: why the input is dangerous
 		change func(*profile.IntegrationRequest)
 		want   []wantError
 	}{
@@ -105,7 +105,7 @@ func TestBuildIntegrationProfileErrors(t *testing.T) {
 		},
 		{
 			name:   "no login ranges",
-			why:    "without login IP ranges stolen credentials work from any address",
+			danger: "without login IP ranges stolen credentials work from any address",
 			change: func(r *profile.IntegrationRequest) { r.LoginIPRanges = nil },
 			want:   []wantError{{field.Required, "loginIpRanges"}},
 		},
@@ -138,7 +138,7 @@ func TestBuildIntegrationProfileErrors(t *testing.T) {
 			p, _, err := profile.BuildIntegrationProfile(req)
 			assert.Nil(t, p)
 			if diff := cmp.Diff(tt.want, errorsOf(t, err)); diff != "" {
-				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v", diff, err)
+				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v\ndanger: %s", diff, err, tt.danger)
 			}
 		})
 	}

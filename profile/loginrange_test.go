@@ -13,16 +13,16 @@ import (
 
 func TestLoginRangeErrors(t *testing.T) {
 	tests := []struct {
-		name  string
-		why   string
-		input profile.LoginRange
-		want  wantError
+		name   string
+		danger string // for security cases: why the input is dangerous
+		input  profile.LoginRange
+		want   wantError
 	}{
 		{
-			name:  "reversed ends",
-			why:   "Salesforce rejects the deploy",
-			input: profile.LoginRange{Start: "10.0.0.9", End: "10.0.0.1"},
-			want:  wantError{field.Invalid, "loginIpRanges[0]"},
+			name:   "reversed ends",
+			danger: "Salesforce rejects the deploy",
+			input:  profile.LoginRange{Start: "10.0.0.9", End: "10.0.0.1"},
+			want:   wantError{field.Invalid, "loginIpRanges[0]"},
 		},
 		{
 			name:  "mixed families",
@@ -35,10 +35,10 @@ func TestLoginRangeErrors(t *testing.T) {
 			want:  wantError{field.Invalid, "loginIpRanges[0]"},
 		},
 		{
-			name:  "cidr pasted into start",
-			why:   "the deploy fails only at deploy time, far from the typo",
-			input: profile.LoginRange{Start: "192.0.2.0/24", End: "192.0.2.0/24"},
-			want:  wantError{field.Invalid, "loginIpRanges[0].startAddress"},
+			name:   "cidr pasted into start",
+			danger: "the deploy fails only at deploy time, far from the typo",
+			input:  profile.LoginRange{Start: "192.0.2.0/24", End: "192.0.2.0/24"},
+			want:   wantError{field.Invalid, "loginIpRanges[0].startAddress"},
 		},
 		{
 			name:  "cidr pasted into end",
@@ -51,28 +51,28 @@ func TestLoginRangeErrors(t *testing.T) {
 			want:  wantError{field.Required, "loginIpRanges[0].endAddress"},
 		},
 		{
-			name:  "every ipv4 address",
-			why:   "a restriction that allows every address has no effect, so the profile only looks hardened",
-			input: profile.LoginRange{Addresses: "0.0.0.0/0"},
-			want:  wantError{field.Forbidden, "loginIpRanges[0]"},
+			name:   "every ipv4 address",
+			danger: "a restriction that allows every address has no effect, so the profile only looks hardened",
+			input:  profile.LoginRange{Addresses: "0.0.0.0/0"},
+			want:   wantError{field.Forbidden, "loginIpRanges[0]"},
 		},
 		{
-			name:  "every ipv4 address as ends",
-			why:   "the same whole-internet range written the way dev tools write it",
-			input: profile.LoginRange{Start: "0.0.0.0", End: "255.255.255.255"},
-			want:  wantError{field.Forbidden, "loginIpRanges[0]"},
+			name:   "every ipv4 address as ends",
+			danger: "the same whole-internet range written the way dev tools write it",
+			input:  profile.LoginRange{Start: "0.0.0.0", End: "255.255.255.255"},
+			want:   wantError{field.Forbidden, "loginIpRanges[0]"},
 		},
 		{
-			name:  "every ipv6 address",
-			why:   "::/0 would allow every address",
-			input: profile.LoginRange{Addresses: "::/0"},
-			want:  wantError{field.Invalid, "loginIpRanges[0]"},
+			name:   "every ipv6 address",
+			danger: "::/0 would allow every address",
+			input:  profile.LoginRange{Addresses: "::/0"},
+			want:   wantError{field.Invalid, "loginIpRanges[0]"},
 		},
 		{
-			name:  "host bits set",
-			why:   "203.0.113.7/24 may mean the block or the host; guessing could open 256 addresses",
-			input: profile.LoginRange{Addresses: "203.0.113.7/24"},
-			want:  wantError{field.Invalid, "loginIpRanges[0]"},
+			name:   "host bits set",
+			danger: "203.0.113.7/24 may mean the block or the host; guessing could open 256 addresses",
+			input:  profile.LoginRange{Addresses: "203.0.113.7/24"},
+			want:   wantError{field.Invalid, "loginIpRanges[0]"},
 		},
 		{
 			name:  "both forms",
@@ -97,7 +97,7 @@ func TestLoginRangeErrors(t *testing.T) {
 				LoginIPRanges: []profile.LoginRange{tt.input},
 			})
 			if diff := cmp.Diff([]wantError{tt.want}, errorsOf(t, err)); diff != "" {
-				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v", diff, err)
+				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v\ndanger: %s", diff, err, tt.danger)
 			}
 		})
 	}
