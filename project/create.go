@@ -87,7 +87,7 @@ type File struct {
 	Mode fs.FileMode
 }
 
-// WriteOptions controls [Create]. The zero value refuses to write into a
+// WriteOptions controls [Create]. With the zero value, Create rejects a
 // non-empty folder that is not an sf project.
 type WriteOptions struct {
 	// Force writes into a non-empty folder that has no sfdx-project.json,
@@ -103,8 +103,8 @@ type WriteOptions struct {
 // force-app/main/default/<folder>/<name>.<suffix>-meta.xml, manifest/package.xml
 // listing them, the extra package directories with their manifests, and
 // p.Files. When dir is an sf project, Create adds or replaces only the
-// components and files it is given: a component that exists already is
-// replaced where it is, the manifests are merged with the ones there, and
+// components and files it is given. A component that exists already is
+// replaced where it is, and the manifests are merged with the ones there.
 // sfdx-project.json changes only if it lacks a package directory or a
 // replacement of p. Every other file is left as it was. A non-empty dir
 // that is not an sf project is rejected unless opts.Force is set.
@@ -143,7 +143,7 @@ func inspectTarget(dir string, force bool) (*target, error) {
 		return nil, fmt.Errorf("write project: %w", err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("write project: %s is not a folder", dir)
+		return nil, fmt.Errorf("write project: %s is not a folder: give a folder for the project", dir)
 	}
 	t := &target{exists: true}
 	data, err := os.ReadFile(filepath.Join(dir, ProjectFile))

@@ -65,7 +65,7 @@ var testHookBeforeMove func(n int) error
 // move is one file moved into place, for rollback.
 type move struct {
 	dest   string
-	backup string // where the replaced file went; "" when dest was new
+	backup string // path of the replaced file in the staging folder; "" when dest was new
 }
 
 // commit stages every file, then moves them into place, rolling back on the

@@ -37,8 +37,8 @@ type Tree struct {
 	Problems []Problem
 
 	// Manifest is manifest/package.xml of an sf project or the package.xml of
-	// an mdapi folder, nil when there is none or it does not parse (then a
-	// Problem says why). ManifestPath is its path.
+	// an mdapi folder. It is nil when there is none, or when it does not
+	// parse and a Problem gives the reason. ManifestPath is its path.
 	Manifest     *pkgxml.Package
 	ManifestPath string
 }

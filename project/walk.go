@@ -72,10 +72,11 @@ func ReadWith(root string, opts WalkOptions) (*Tree, error) {
 // facts per component reads a large project in bounded memory. The
 // returned Tree has everything except Components.
 //
-// The layout is found from root: a folder with sfdx-project.json is an sf
+// The layout is found from root. A folder with sfdx-project.json is an sf
 // project whose package directories are read in source format, at any
-// depth; a folder with package.xml is an mdapi folder; any other folder is
-// read as one package directory in source format. Hidden files and folders
+// depth. A folder with package.xml, or with files only the mdapi format
+// has, is an mdapi folder. Any other folder is read as one package
+// directory in source format. Hidden files and folders
 // and node_modules are skipped.
 //
 // Files are parsed by opts.Workers goroutines and fn is called from them,
