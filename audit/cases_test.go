@@ -17,7 +17,7 @@ func hardenedTree() tree {
 	eca := srcDir + "externalClientApps/Orders_API.eca-meta.xml"
 	return tree{
 		profilePath("Orders_API"): apiOnlyProfile(ipRangeXML("203.0.113.0", "203.0.113.255")),
-		srcDir + "profileSessionSettings/Orders_API.profileSessionSetting-meta.xml": sessionXML("Orders_API", 15),
+		srcDir + "profileSessionSettings/Orders_API.profileSessionSetting-meta.xml":  sessionXML("Orders_API", 15),
 		srcDir + "profilePasswordPolicies/Orders_API.profilePasswordPolicy-meta.xml": passwordXML("Orders_API", 0),
 		permSetPath("Orders_API"): permSetXML("Orders API",
 			fieldPerm("Invoice__c.Amount__c", true, false),
@@ -41,8 +41,8 @@ func hardenedTree() tree {
 				"    <permittedUsersPolicyType>AdminApprovedPreAuthorized</permittedUsersPolicyType>\n"),
 		srcDir + "transactionSecurityPolicies/Orders_API_Rows.transactionSecurityPolicy-meta.xml":  tspXML("ApiEvent", true),
 		srcDir + "transactionSecurityPolicies/Orders_API_Hours.transactionSecurityPolicy-meta.xml": tspXML("LoginEvent", true),
-		srcDir + "settings/OauthOidc.settings-meta.xml": doc("OauthOidcSettings", "    <blockOAuthUnPwFlow>true</blockOAuthUnPwFlow>\n"),
-		srcDir + "objects/Invoice__c/Invoice__c.object-meta.xml": doc("CustomObject", "    <label>Invoice</label>\n"),
+		srcDir + "settings/OauthOidc.settings-meta.xml":                                            doc("OauthOidcSettings", "    <blockOAuthUnPwFlow>true</blockOAuthUnPwFlow>\n"),
+		srcDir + "objects/Invoice__c/Invoice__c.object-meta.xml":                                   doc("CustomObject", "    <label>Invoice</label>\n"),
 	}
 }
 

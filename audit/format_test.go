@@ -122,8 +122,8 @@ func TestSARIFRequiredFields(t *testing.T) {
 				Locations []struct {
 					Physical struct {
 						Artifact struct {
-							URI     string `json:"uri"`
-							BaseID  string `json:"uriBaseId"`
+							URI    string `json:"uri"`
+							BaseID string `json:"uriBaseId"`
 						} `json:"artifactLocation"`
 						Region struct {
 							StartLine int `json:"startLine"`

@@ -74,7 +74,9 @@ func doc(root string, body ...string) string {
 }
 
 func profilePath(name string) string { return srcDir + "profiles/" + name + ".profile-meta.xml" }
-func permSetPath(name string) string { return srcDir + "permissionsets/" + name + ".permissionset-meta.xml" }
+func permSetPath(name string) string {
+	return srcDir + "permissionsets/" + name + ".permissionset-meta.xml"
+}
 
 func profileXML(body ...string) string { return doc("Profile", body...) }
 

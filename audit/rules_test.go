@@ -25,7 +25,7 @@ func appPath(name string) string { return srcDir + "connectedApps/" + name + ".c
 var (
 	safeRanges = ipRangeXML("203.0.113.0", "203.0.113.255")
 	ccApp      = connectedAppXML(ccConfig("orders.api@example.com", "Api"), relaxation("ENFORCE"),
-			"    <profileName>Orders_API</profileName>\n")
+		"    <profileName>Orders_API</profileName>\n")
 )
 
 func ruleCases() []ruleCase {
