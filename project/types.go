@@ -4,37 +4,23 @@ import (
 	"reflect"
 	"sync"
 
-	"github.com/sfharden/sfharden/connectedapp"
-	"github.com/sfharden/sfharden/permset"
-	"github.com/sfharden/sfharden/profile"
+	"github.com/sfharden/sfharden/internal/kinds"
 )
 
 // valueTypes maps a Metadata API type name to the constructor of the Go
-// value that [Walk] parses its files into.
+// value that [Walk] parses its files into, for types registered with
+// [RegisterType] on top of those sfharden models.
 var valueTypes = struct {
 	sync.RWMutex
 	byName map[string]func() any
-}{byName: map[string]func() any{
-	"ConnectedApp":                         func() any { return new(connectedapp.ConnectedApp) },
-	"ExternalClientApplication":            func() any { return new(connectedapp.ExternalClientApplication) },
-	"ExtlClntAppConfigurablePolicies":      func() any { return new(connectedapp.ExtlClntAppConfigurablePolicies) },
-	"ExtlClntAppGlobalOauthSettings":       func() any { return new(connectedapp.ExtlClntAppGlobalOauthSettings) },
-	"ExtlClntAppOauthConfigurablePolicies": func() any { return new(connectedapp.ExtlClntAppOauthConfigurablePolicies) },
-	"ExtlClntAppOauthSettings":             func() any { return new(connectedapp.ExtlClntAppOauthSettings) },
-	"MutingPermissionSet":                  func() any { return new(permset.MutingPermissionSet) },
-	"PermissionSet":                        func() any { return new(permset.PermissionSet) },
-	"PermissionSetGroup":                   func() any { return new(permset.PermissionSetGroup) },
-	"Profile":                              func() any { return new(profile.Profile) },
-	"ProfilePasswordPolicy":                func() any { return new(profile.PasswordPolicy) },
-	"ProfileSessionSetting":                func() any { return new(profile.SessionSetting) },
-}}
+}{byName: map[string]func() any{}}
 
 // RegisterType makes [Walk] parse files of the Metadata API type typeName
 // into the value newValue returns, a pointer to a struct that
-// [github.com/sfharden/sfharden/internal/mdxml] can read. Package project
-// registers the profile, permset and connectedapp types itself. A package
-// that imports project cannot be imported by it, so such a package
-// registers its own types in an init function.
+// [github.com/sfharden/sfharden/internal/mdxml] can read. The types that
+// sfharden models (profiles, permission sets, OAuth apps, transaction
+// security policies and their flows, Apex class metadata) are known
+// without registering.
 func RegisterType(typeName string, newValue func() any) {
 	valueTypes.Lock()
 	defer valueTypes.Unlock()
@@ -46,11 +32,13 @@ func RegisterType(typeName string, newValue func() any) {
 func newValue(typeName string) (any, bool) {
 	valueTypes.RLock()
 	defer valueTypes.RUnlock()
-	constructor, ok := valueTypes.byName[typeName]
-	if !ok {
-		return nil, false
+	if constructor, ok := valueTypes.byName[typeName]; ok {
+		return constructor(), true
 	}
-	return constructor(), true
+	if kind, ok := kinds.ByType(typeName); ok {
+		return kind.New(), true
+	}
+	return nil, false
 }
 
 // rootElement returns the Metadata API type that a value models, from the

@@ -303,6 +303,11 @@ func readComponent(root, rel string, format Format, opts WalkOptions) (Component
 	if !modelled {
 		return c, true, nil
 	}
+	if t.HasContent() && !strings.HasSuffix(file, registry.MetaXMLSuffix) {
+		// An mdapi component of a content type, such as an Apex class, is
+		// named by its content file; its metadata XML sits beside it.
+		file += registry.MetaXMLSuffix
+	}
 	err := parseValue(file, value, c.FullName)
 	if err != nil {
 		return Component{}, false, &Problem{Path: file, Err: err}
