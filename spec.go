@@ -106,20 +106,29 @@ type App struct {
 }
 
 // Monitoring asks for the transaction security policies that watch the
-// integration user.
+// integration user. Each of MaxRowsPerQuery and ActiveHours that is set
+// adds one policy; at least one is required.
 type Monitoring struct {
+	// MaxRowsPerQuery is the number of rows above which one query raises an
+	// alert. It applies to each query, not to the rows read in a day.
 	MaxRowsPerQuery int      `yaml:"maxRowsPerQuery"`
 	ActiveHours     string   `yaml:"activeHours"` // "HH:MM-HH:MM"; a window may wrap midnight
 	Timezone        string   `yaml:"timezone"`    // IANA time zone of ActiveHours
-	Notify          []string `yaml:"notify"`      // usernames or ${ENV_VAR} placeholders
-	Block           bool     `yaml:"block"`       // block the operation as well as notify
+	Notify          []string `yaml:"notify"`      // usernames or ${ENV_VAR} placeholders of admins
+	Block           bool     `yaml:"block"`       // block the query or login as well as alert
+	EndSession      bool     `yaml:"endSession"`  // end the integration user's session when a policy fires
+	FreezeUser      bool     `yaml:"freezeUser"`  // freeze the integration user when a policy fires
 }
 
 // Waiver allows one catalogued risky permission or scope for one
 // integration, with the reason, which is written into the permission set's
 // description so it shows in review.
 type Waiver struct {
+	// Permission is a user permission (ViewAllData), an object permission
+	// (viewAllRecords or modifyAllRecords, with Object) or an OAuth scope
+	// (full, refresh_token, web, offline_access).
 	Permission string `yaml:"permission"`
+	Object     string `yaml:"object"` // the object of an object permission
 	Reason     string `yaml:"reason"`
 }
 

@@ -170,9 +170,6 @@ func (s *Spec) validateIntegration(p field.Path, in Integration) field.List {
 	if in.SecretRotationDays < 1 || in.SecretRotationDays > maxRotationDays {
 		errs = append(errs, field.NewInvalid(p.Child("secretRotationDays"), in.SecretRotationDays, fmt.Sprintf("rotate the secret at least once a year: give 1 to %d days", maxRotationDays)))
 	}
-	if in.Monitoring != nil {
-		errs = append(errs, validateMonitoring(p.Child("monitoring"), *in.Monitoring, in.User.Username)...)
-	}
 	for i, w := range in.Waivers {
 		wp := p.Child("waivers").Index(i)
 		if w.Permission == "" {
@@ -263,30 +260,6 @@ func validateAccess(p field.Path, a Access) field.List {
 		}
 		if !slices.Contains(fieldLevels, a.Fields[f]) {
 			errs = append(errs, field.NewNotSupported(fp, a.Fields[f], fieldLevels))
-		}
-	}
-	return errs
-}
-
-func validateMonitoring(p field.Path, m Monitoring, integrationUser string) field.List {
-	var errs field.List
-	if m.MaxRowsPerQuery <= 0 {
-		errs = append(errs, field.NewRequired(p.Child("maxRowsPerQuery"), "give the largest number of rows one query of this integration may return before it is flagged"))
-	}
-	if m.ActiveHours == "" {
-		errs = append(errs, field.NewRequired(p.Child("activeHours"), `give the hours the integration runs in, as "01:00-05:00"`))
-	}
-	if m.Timezone == "" {
-		errs = append(errs, field.NewRequired(p.Child("timezone"), "give the IANA time zone of activeHours, such as UTC or Europe/Berlin"))
-	}
-	if len(m.Notify) == 0 {
-		errs = append(errs, field.NewRequired(p.Child("notify"), "list the usernames of the admins who receive the alerts"))
-	}
-	for i, u := range m.Notify {
-		np := p.Child("notify").Index(i)
-		errs = append(errs, validateUsername(np, u, true)...)
-		if strings.EqualFold(u, integrationUser) {
-			errs = append(errs, field.NewForbidden(np, u, "the integration user must not receive its own alerts: whoever holds its credentials would see them; notify an admin"))
 		}
 	}
 	return errs
