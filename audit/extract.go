@@ -121,6 +121,25 @@ func accessOf(typ, name, file string, line int, users []userPermission, objects 
 	readable["Activity"] = readable["Event"] || readable["Task"]
 	editable["Activity"] = editable["Event"] || editable["Task"]
 
+	// Field problems are reported once per object and kind, at the first
+	// field, so a profile with hundreds of such fields on one object gives
+	// one finding for it.
+	type fieldProblem struct {
+		kind, object, first string
+		line, count         int
+	}
+	var problems []*fieldProblem
+	byKey := map[[2]string]*fieldProblem{}
+	note := func(kind, object string, f fieldPermission) {
+		key := [2]string{kind, object}
+		if p, ok := byKey[key]; ok {
+			p.count++
+			return
+		}
+		p := &fieldProblem{kind: kind, object: object, first: f.field, line: f.line, count: 1}
+		byKey[key] = p
+		problems = append(problems, p)
+	}
 	for _, f := range fields {
 		if f.readable || f.editable {
 			a.HasFieldAccess = true
@@ -131,14 +150,35 @@ func accessOf(typ, name, file string, line int, users []userPermission, objects 
 		}
 		switch {
 		case f.editable && !f.readable:
-			add(RuleFieldAccessWithoutObject, f.line, "%s: editable requires readable", f.field)
+			note("editable requires readable", object, f)
 		case (f.readable || f.editable) && !readable[object]:
-			add(RuleFieldAccessWithoutObject, f.line, "%s is readable but no objectPermissions grant read on %s", f.field, object)
+			note("no object read", object, f)
 		case f.editable && !editable[object]:
-			add(RuleFieldAccessWithoutObject, f.line, "%s is editable but object %s does not allow edit", f.field, object)
+			note("no object edit", object, f)
+		}
+	}
+	for _, p := range problems {
+		fields := p.first
+		if p.count > 1 {
+			fields = fmt.Sprintf("%s and %d other fields of %s", p.first, p.count-1, p.object)
+		}
+		switch p.kind {
+		case "editable requires readable":
+			add(RuleFieldAccessWithoutObject, p.line, "%s: editable requires readable", fields)
+		case "no object read":
+			add(RuleFieldAccessWithoutObject, p.line, "%s %s readable but no objectPermissions grant read on %s", fields, isAre(p.count), p.object)
+		default:
+			add(RuleFieldAccessWithoutObject, p.line, "%s %s editable but object %s does not allow edit", fields, isAre(p.count), p.object)
 		}
 	}
 	return a, findings
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 // noObjectPermissions lists objects whose fields carry field permissions
