@@ -266,8 +266,8 @@ func (b *builder) buildPermissionSet(ib *IntegrationBundle, catalogue *policy.Ca
 		PermissionSets: []string{ps.FullName},
 		InTree:         []*permset.PermissionSet{ps},
 	})
-	b.note(notices, []pathRule{{"", "name"}})
-	b.add(err, field.Path{}, []pathRule{{"", "name"}})
+	b.note(notices, []pathRule{{"", ""}})
+	b.add(err, field.Path{}, []pathRule{{"name", "name"}, {"", ""}})
 	ib.Group = group
 }
 
@@ -326,6 +326,10 @@ func (b *builder) buildApp(ib *IntegrationBundle, waivers []connectedapp.Waiver)
 	}
 	app, notices, err := connectedapp.Build(spec, b.now)
 	rules := b.appPaths()
+	// The app's notice about its IP ranges asks for the run-as user's
+	// profile to carry the same login ranges, which the bundle's profile
+	// does, so it is left out.
+	notices = slices.DeleteFunc(notices, func(n field.Notice) bool { return n.Path == "app.network" })
 	b.note(notices, rules)
 	b.add(err, field.Path{}, rules)
 	ib.App = app

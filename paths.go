@@ -75,14 +75,24 @@ func (b *builder) add(err error, _ field.Path, rules []pathRule) {
 	for _, e := range list {
 		moved := *e
 		moved.Path = b.rebase(e.Path, rules)
+		moved.Detail = specWording.Replace(e.Detail)
 		b.errs = append(b.errs, &moved)
 	}
 }
 
+// specWording rewrites the library options that builder messages suggest
+// into the spec keys that set them.
+var specWording = strings.NewReplacer(
+	"set Options.ImplyObjectAccess", "set access.addObjectRead: true",
+	"set Options.AddDependencies", "set access.addDependencies: true",
+	"set Options.AllowUnknownPermissions", "set access.allowUnknownPermissions: true",
+	"add a policy.Waiver for", "add a waiver (waivers: permission, reason) for",
+)
+
 // note records the notices of a builder, moved to spec paths.
 func (b *builder) note(notices []field.Notice, rules []pathRule) {
 	for _, n := range notices {
-		b.notices = append(b.notices, field.Notice{Path: b.rebase(n.Path, rules), Message: n.Message})
+		b.notices = append(b.notices, field.Notice{Path: b.rebase(n.Path, rules), Message: specWording.Replace(n.Message)})
 	}
 }
 

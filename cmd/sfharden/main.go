@@ -31,7 +31,9 @@ type command struct {
 var commands = []command{
 	{"audit", "report how existing integration users fall short of the hardened template", runAudit},
 	{"fmt", "rewrite metadata files in the canonical retrieve format", runFmt},
+	{"generate", "write the hardened bundle of an integration spec as an sf project", runGenerate},
 	{"manifest", "print the package.xml of a project or metadata folder", runManifest},
+	{"validate", "check an integration spec against the hardening policy", runValidate},
 	{"version", "print the sfharden version", runVersion},
 }
 
