@@ -52,7 +52,7 @@ type IntegrationBundle struct {
 	PermissionSet  *permset.PermissionSet
 	Group          *permset.PermissionSetGroup
 	App            *connectedapp.Bundle
-	Monitoring     *monitoring.Bundle // nil when the spec asks for no monitoring
+	Monitoring     *monitoring.Bundle // nil when the spec requests no monitoring
 
 	// UserScript is the anonymous Apex that creates or updates the user
 	// and assigns its licence and group; UserDefinition is the
@@ -271,7 +271,7 @@ func (b *builder) buildPermissionSet(ib *IntegrationBundle, catalogue *policy.Ca
 	ib.Group = group
 }
 
-// forbiddenRequests reports the catalogued permissions the spec asks for
+// forbiddenRequests reports the catalogued permissions the spec requests
 // when the permission set could not be built for another reason, so that
 // one run shows every problem.
 func (b *builder) forbiddenRequests(req permset.Request, opts policy.Options) {
@@ -318,7 +318,7 @@ func (b *builder) buildApp(ib *IntegrationBundle, waivers []connectedapp.Waiver)
 		if in.App.Certificate != "" {
 			data, err := os.ReadFile(b.spec.resolve(in.App.Certificate))
 			if err != nil {
-				b.errs = append(b.errs, field.NewInvalid(b.path.Child("app").Child("certificate"), in.App.Certificate, "cannot read the certificate: "+errors.Unwrap(err).Error()))
+				b.errs = append(b.errs, field.NewInvalid(b.path.Child("app").Child("certificate"), in.App.Certificate, "reading the certificate failed: "+errors.Unwrap(err).Error()))
 				return
 			}
 			spec.Certificate = data
@@ -326,9 +326,9 @@ func (b *builder) buildApp(ib *IntegrationBundle, waivers []connectedapp.Waiver)
 	}
 	app, notices, err := connectedapp.Build(spec, b.now)
 	rules := b.appPaths()
-	// The app's notice about its IP ranges asks for the run-as user's
-	// profile to carry the same login ranges, which the bundle's profile
-	// does, so it is left out.
+	// The app's notice about its IP ranges tells the caller to give the
+	// run-as user's profile the same login ranges. The bundle's profile has
+	// them, so the notice is left out.
 	notices = slices.DeleteFunc(notices, func(n field.Notice) bool { return n.Path == "app.network" })
 	b.note(notices, rules)
 	b.add(err, field.Path{}, rules)
@@ -396,7 +396,7 @@ func checkMonitoringNames(bundles []*IntegrationBundle) field.List {
 func readDescribes(path string) ([]*permset.Describe, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read field facts: %w", errors.Unwrap(err))
+		return nil, fmt.Errorf("reading field facts failed: %w", errors.Unwrap(err))
 	}
 	files := []string{path}
 	if info.IsDir() {
@@ -410,7 +410,7 @@ func readDescribes(path string) ([]*permset.Describe, error) {
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read field facts %s: %w", f, err)
+			return nil, fmt.Errorf("reading field facts %s failed: %w", f, err)
 		}
 		d, err := permset.ParseDescribe(data)
 		if err != nil {
