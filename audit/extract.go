@@ -206,22 +206,45 @@ func objectClosure(o objectPermission) []string {
 	return broken
 }
 
-func profileOf(p *profile.Profile, name, file string) (*profileFacts, []Finding) {
-	users := make([]userPermission, len(p.UserPermissions))
-	for i, u := range p.UserPermissions {
-		users[i] = userPermission{u.Name, u.Enabled, u.Extra.Line}
+// profileScan returns what scanAccess would keep of a parsed Profile, so
+// the typed models and the scanner feed the same code.
+func profileScan(p *profile.Profile) *accessScan {
+	sc := &accessScan{fullName: p.FullName, userLicense: p.UserLicense, line: p.Extra.Line}
+	for _, u := range p.UserPermissions {
+		sc.users = append(sc.users, userPermission{u.Name, u.Enabled, u.Extra.Line})
 	}
-	objects := make([]objectPermission, len(p.ObjectPermissions))
-	for i, o := range p.ObjectPermissions {
-		objects[i] = objectPermission{o.Object, deref(o.AllowRead), deref(o.AllowCreate), deref(o.AllowEdit),
-			deref(o.AllowDelete), deref(o.ViewAllRecords), deref(o.ModifyAllRecords), o.Extra.Line}
+	for _, o := range p.ObjectPermissions {
+		sc.objects = append(sc.objects, objectPermission{o.Object, deref(o.AllowRead), deref(o.AllowCreate), deref(o.AllowEdit),
+			deref(o.AllowDelete), deref(o.ViewAllRecords), deref(o.ModifyAllRecords), o.Extra.Line})
 	}
-	fields := make([]fieldPermission, len(p.FieldPermissions))
-	for i, f := range p.FieldPermissions {
-		fields[i] = fieldPermission{f.Field, deref(f.Readable), f.Editable, f.Extra.Line}
+	for _, f := range p.FieldPermissions {
+		sc.fields = append(sc.fields, fieldPermission{f.Field, deref(f.Readable), f.Editable, f.Extra.Line})
 	}
-	access, findings := accessOf("Profile", name, file, p.Extra.Line, users, objects, fields)
-	facts := &profileFacts{accessFacts: access, UserLicense: p.UserLicense}
+	for _, r := range p.LoginIPRanges {
+		sc.ranges = append(sc.ranges, loginRange{Start: r.StartAddress, End: r.EndAddress, Line: r.Extra.Line})
+	}
+	return sc
+}
+
+// permSetScan returns what scanAccess would keep of a parsed PermissionSet.
+func permSetScan(p *permset.PermissionSet) *accessScan {
+	sc := &accessScan{fullName: p.FullName, line: p.Extra.Line}
+	for _, u := range p.UserPermissions {
+		sc.users = append(sc.users, userPermission{u.Name, u.Enabled, u.Extra.Line})
+	}
+	for _, o := range p.ObjectPermissions {
+		sc.objects = append(sc.objects, objectPermission{o.Object, o.AllowRead, o.AllowCreate, o.AllowEdit,
+			o.AllowDelete, o.ViewAllRecords, o.ModifyAllRecords, o.Extra.Line})
+	}
+	for _, f := range p.FieldPermissions {
+		sc.fields = append(sc.fields, fieldPermission{f.Field, deref(f.Readable), f.Editable, f.Extra.Line})
+	}
+	return sc
+}
+
+func profileOf(sc *accessScan, name, file string) (*profileFacts, []Finding) {
+	access, findings := accessOf("Profile", name, file, sc.line, sc.users, sc.objects, sc.fields)
+	facts := &profileFacts{accessFacts: access, UserLicense: sc.userLicense, Ranges: sc.ranges}
 	// Field access findings count for integration profiles only: full org
 	// backups carry thousands of them on profiles no integration uses.
 	kept := findings[:0]
@@ -232,28 +255,11 @@ func profileOf(p *profile.Profile, name, file string) (*profileFacts, []Finding)
 			kept = append(kept, f)
 		}
 	}
-	findings = kept
-	for _, r := range p.LoginIPRanges {
-		facts.Ranges = append(facts.Ranges, loginRange{Start: r.StartAddress, End: r.EndAddress, Line: r.Extra.Line})
-	}
-	return facts, findings
+	return facts, kept
 }
 
-func permSetOf(p *permset.PermissionSet, name, file string) (*accessFacts, []Finding) {
-	users := make([]userPermission, len(p.UserPermissions))
-	for i, u := range p.UserPermissions {
-		users[i] = userPermission{u.Name, u.Enabled, u.Extra.Line}
-	}
-	objects := make([]objectPermission, len(p.ObjectPermissions))
-	for i, o := range p.ObjectPermissions {
-		objects[i] = objectPermission{o.Object, o.AllowRead, o.AllowCreate, o.AllowEdit,
-			o.AllowDelete, o.ViewAllRecords, o.ModifyAllRecords, o.Extra.Line}
-	}
-	fields := make([]fieldPermission, len(p.FieldPermissions))
-	for i, f := range p.FieldPermissions {
-		fields[i] = fieldPermission{f.Field, deref(f.Readable), f.Editable, f.Extra.Line}
-	}
-	access, findings := accessOf("PermissionSet", name, file, p.Extra.Line, users, objects, fields)
+func permSetOf(sc *accessScan, name, file string) (*accessFacts, []Finding) {
+	access, findings := accessOf("PermissionSet", name, file, sc.line, sc.users, sc.objects, sc.fields)
 	return &access, findings
 }
 

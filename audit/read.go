@@ -172,19 +172,31 @@ func settingsName(path string) (string, bool) {
 }
 
 func readKind(kind kinds.Kind, in input, data []byte) (fileFacts, error) {
+	name := mdxml.NameFromPath(in.path, kind.Suffix)
+	var r fileFacts
+	switch kind.Type {
+	case "Profile":
+		sc, err := scanAccess(data, "Profile")
+		if err != nil {
+			return r, err
+		}
+		r.profile, r.findings = profileOf(sc, cmpName(sc.fullName, name), in.name)
+		return r, nil
+	case "PermissionSet":
+		sc, err := scanAccess(data, "PermissionSet")
+		if err != nil {
+			return r, err
+		}
+		r.permSet, r.findings = permSetOf(sc, cmpName(sc.fullName, name), in.name)
+		return r, nil
+	}
+
 	value := kind.New()
 	if err := mdxml.Unmarshal(data, value); err != nil {
 		return fileFacts{}, err
 	}
-	name := mdxml.NameFromPath(in.path, kind.Suffix)
 	file := in.name
-
-	var r fileFacts
 	switch v := value.(type) {
-	case *profile.Profile:
-		r.profile, r.findings = profileOf(v, cmpName(v.FullName, name), file)
-	case *permset.PermissionSet:
-		r.permSet, r.findings = permSetOf(v, cmpName(v.FullName, name), file)
 	case *permset.MutingPermissionSet:
 		r.muting = mutingOf(v, cmpName(v.FullName, name), file)
 	case *permset.PermissionSetGroup:
