@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -141,9 +142,11 @@ func readFile(in input) fileFacts {
 		return fileFacts{}
 	}
 
-	data, err := os.ReadFile(in.path)
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	data, err := readInto(buf, in.path)
 	if err != nil {
-		return fileFacts{read: true, problem: &Problem{File: in.name, Error: fmt.Sprintf("read metadata file: %v", errors.Unwrap(err))}}
+		return fileFacts{read: true, problem: &Problem{File: in.name, Error: fmt.Sprintf("read metadata file %s: %v", in.name, errors.Unwrap(err))}}
 	}
 	var r fileFacts
 	if isSettings {
@@ -160,6 +163,28 @@ func readFile(in input) fileFacts {
 		r.problem = &Problem{File: in.name, Error: err.Error()}
 	}
 	return r
+}
+
+// buffers holds read buffers for reuse: the facts copy what they keep, so
+// a file's bytes are not needed once it is read.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// readInto reads the file at path into buf and returns its bytes, which
+// stay valid until buf is reused.
+func readInto(buf *bytes.Buffer, path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf.Reset()
+	if info, err := f.Stat(); err == nil {
+		buf.Grow(int(info.Size()) + 1)
+	}
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return buf.Bytes(), nil
 }
 
 // settingsName returns the name of a Settings file:

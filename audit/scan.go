@@ -88,14 +88,14 @@ func scanAccess(data []byte, root string) (*accessScan, error) {
 	out := &accessScan{}
 
 	var (
-		stack    []string
+		stack    [][]byte // names of the open elements, as slices of data
 		text     []byte
 		capture  bool
 		sawRoot  bool
 		entry    string // depth-2 element being read
 		entryAt  int
-		values   = map[string]string{}
-		leafName string
+		values   entryValues
+		leafName []byte
 	)
 	for {
 		i := bytes.IndexByte(data[s.pos:], '<')
@@ -148,29 +148,29 @@ func scanAccess(data []byte, root string) (*accessScan, error) {
 			if end < 0 {
 				return nil, s.errorf(len(data), "invalid XML: unexpected end of file in an end tag")
 			}
-			name := string(bytes.TrimSpace(data[s.pos+2 : end]))
+			name := bytes.TrimSpace(data[s.pos+2 : end])
 			s.pos = end + 1
 			if len(stack) == 0 {
 				return nil, s.errorf(start, "invalid XML: unexpected end element </%s>", name)
 			}
 			open := stack[len(stack)-1]
-			if open != name {
+			if !bytes.Equal(open, name) {
 				return nil, s.errorf(start, "element <%s> closed by </%s>", open, name)
 			}
 			stack = stack[:len(stack)-1]
 			depth := len(stack) + 1
 			switch {
 			case capture && depth == 3:
-				values[leafName] = decodeText(text)
+				values.set(leafName, text)
 			case capture && depth == 2:
-				switch name {
+				switch string(name) {
 				case "fullName":
 					out.fullName = strings.TrimSpace(decodeText(text))
 				case "userLicense":
 					out.userLicense = strings.TrimSpace(decodeText(text))
 				}
 			case depth == 2 && entry != "":
-				if err := out.addEntry(s, entry, entryAt, values); err != nil {
+				if err := out.addEntry(entry, entryAt, &values); err != nil {
 					return nil, err
 				}
 				entry = ""
@@ -186,13 +186,13 @@ func scanAccess(data []byte, root string) (*accessScan, error) {
 			if selfClosing {
 				tag = tag[:len(tag)-1]
 			}
-			nameEnd := bytes.IndexAny(tag, " \t\r\n")
-			if nameEnd < 0 {
-				nameEnd = len(tag)
+			nameEnd := 0
+			for nameEnd < len(tag) && tag[nameEnd] != ' ' && tag[nameEnd] != '\t' && tag[nameEnd] != '\r' && tag[nameEnd] != '\n' {
+				nameEnd++
 			}
-			name := string(tag[:nameEnd])
+			name := tag[:nameEnd]
 			if !validName(name) {
-				return nil, s.errorf(start, "invalid XML: invalid element name %q", truncateText([]byte(name)))
+				return nil, s.errorf(start, "invalid XML: invalid element name %q", truncateText(name))
 			}
 			s.pos = end + 1
 			depth := len(stack) + 1
@@ -200,7 +200,7 @@ func scanAccess(data []byte, root string) (*accessScan, error) {
 				if sawRoot {
 					return nil, s.errorf(start, "second root element <%s>", name)
 				}
-				if name != root {
+				if string(name) != root {
 					return nil, s.errorf(start, "root element is <%s>, expected <%s>", name, root)
 				}
 				sawRoot = true
@@ -216,10 +216,10 @@ func scanAccess(data []byte, root string) (*accessScan, error) {
 			stack = append(stack, name)
 			switch depth {
 			case 2:
-				switch name {
+				switch string(name) {
 				case "userPermissions", "objectPermissions", "fieldPermissions", "loginIpRanges":
-					entry, entryAt = name, s.lineAt(start)
-					clear(values)
+					entry, entryAt = string(name), s.lineAt(start)
+					values.reset()
 				case "fullName", "userLicense":
 					capture, text = true, text[:0]
 				}
@@ -232,14 +232,50 @@ func scanAccess(data []byte, root string) (*accessScan, error) {
 	}
 }
 
+// entryValues holds the text of the children of one entry, in a reused
+// buffer, so reading an entry allocates only the strings it keeps.
+type entryValues struct {
+	names [][]byte
+	texts [][]byte
+}
+
+func (v *entryValues) reset() {
+	v.names, v.texts = v.names[:0], v.texts[:0]
+}
+
+func (v *entryValues) set(name, text []byte) {
+	for i, n := range v.names {
+		if bytes.Equal(n, name) {
+			v.texts[i] = append(v.texts[i][:0], text...)
+			return
+		}
+	}
+	v.names = append(v.names, name)
+	if len(v.texts) < cap(v.texts) {
+		v.texts = v.texts[:len(v.texts)+1]
+		v.texts[len(v.texts)-1] = append(v.texts[len(v.texts)-1][:0], text...)
+		return
+	}
+	v.texts = append(v.texts, append([]byte(nil), text...))
+}
+
+func (v *entryValues) get(name string) ([]byte, bool) {
+	for i, n := range v.names {
+		if string(n) == name {
+			return v.texts[i], true
+		}
+	}
+	return nil, false
+}
+
 // addEntry appends one depth-2 entry read into values.
-func (out *accessScan) addEntry(s *scanner, entry string, line int, values map[string]string) error {
+func (out *accessScan) addEntry(entry string, line int, values *entryValues) error {
 	flag := func(name string) (bool, error) {
-		v, ok := values[name]
+		v, ok := values.get(name)
 		if !ok {
 			return false, nil
 		}
-		switch strings.TrimSpace(v) {
+		switch string(bytes.TrimSpace(v)) {
 		case "true", "1":
 			return true, nil
 		case "false", "0":
@@ -255,7 +291,11 @@ func (out *accessScan) addEntry(s *scanner, entry string, line int, values map[s
 		}
 		return b
 	}
-	trimmed := func(name string) string { return strings.TrimSpace(values[name]) }
+	raw := func(name string) string {
+		v, _ := values.get(name)
+		return decodeText(v)
+	}
+	trimmed := func(name string) string { return strings.TrimSpace(raw(name)) }
 
 	switch entry {
 	case "userPermissions":
@@ -267,7 +307,7 @@ func (out *accessScan) addEntry(s *scanner, entry string, line int, values map[s
 	case "fieldPermissions":
 		out.fields = append(out.fields, fieldPermission{field: trimmed("field"), readable: get("readable"), editable: get("editable"), line: line})
 	case "loginIpRanges":
-		out.ranges = append(out.ranges, loginRange{Start: values["startAddress"], End: values["endAddress"], Line: line})
+		out.ranges = append(out.ranges, loginRange{Start: raw("startAddress"), End: raw("endAddress"), Line: line})
 	}
 	return err
 }
@@ -283,8 +323,8 @@ func decodeText(b []byte) string {
 
 // validName reports whether name can be an XML element name: it starts with
 // a letter, '_' or ':' and holds no markup characters.
-func validName(name string) bool {
-	if name == "" || strings.ContainsAny(name, "<>&\"'=") {
+func validName(name []byte) bool {
+	if len(name) == 0 || bytes.ContainsAny(name, "<>&\"'=") {
 		return false
 	}
 	c := name[0]
