@@ -44,10 +44,9 @@ type Options struct {
 	// Workers is the number of files parsed at once; 0 means GOMAXPROCS.
 	Workers int
 
-	// Progress, when set, is called after each file with the number of
-	// files read and the number found so far. It is called from one
-	// goroutine.
-	Progress func(done, found int)
+	// Progress, when set, is called after each metadata file with the
+	// number of files read so far. Calls do not overlap.
+	Progress func(done int)
 }
 
 // Expectation is one integration of an sfharden spec: the components that

@@ -85,6 +85,7 @@ func TestCaseWholeInternetLoginRange(t *testing.T) {
 func TestCaseProfileOnlyRetrieve(t *testing.T) {
 	manifest := doc("Package", "    <types>\n        <members>Orders_API</members>\n        <name>Profile</name>\n    </types>\n    <version>62.0</version>\n")
 	profileOnly := tree{
+		"sfdx-project.json":       `{"packageDirectories":[{"path":"force-app","default":true}]}`,
 		"manifest/package.xml":    manifest,
 		profilePath("Orders_API"): apiOnlyProfile(),
 	}
@@ -94,6 +95,7 @@ func TestCaseProfileOnlyRetrieve(t *testing.T) {
 	assert.Equal(t, Info, withRule(r, RuleFieldAccessUnknown)[0].Severity)
 
 	withObjects := tree{
+		"sfdx-project.json": `{"packageDirectories":[{"path":"force-app","default":true}]}`,
 		"manifest/package.xml": doc("Package", "    <types>\n        <members>Account</members>\n        <name>CustomObject</name>\n    </types>\n"+
 			"    <types>\n        <members>Orders_API</members>\n        <name>Profile</name>\n    </types>\n    <version>62.0</version>\n"),
 		profilePath("Orders_API"): apiOnlyProfile(),

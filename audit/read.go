@@ -7,11 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/sfharden/sfharden/connectedapp"
 	"github.com/sfharden/sfharden/internal/kinds"
@@ -20,12 +18,8 @@ import (
 	"github.com/sfharden/sfharden/permset"
 	"github.com/sfharden/sfharden/pkgxml"
 	"github.com/sfharden/sfharden/profile"
+	"github.com/sfharden/sfharden/project"
 )
-
-// TODO: read through project.Walk once it is part of the module; until then
-// this reader lists files itself and keeps the same rules: hidden folders
-// and node_modules are skipped, and every other file whose name marks a
-// type that the audit reads is parsed.
 
 // input is one file to read, with the path that findings show.
 type input struct {
@@ -33,57 +27,51 @@ type input struct {
 	name string // path shown in findings and problems
 }
 
-// readFacts reads every metadata file under the roots with opts.Workers
-// goroutines and keeps the facts the rules need.
+// readFacts reads every metadata file under opts.Paths and keeps the facts
+// the rules need. A folder is read with project.Walk, which finds its
+// layout (an sf project's package directories, an mdapi folder or a plain
+// folder of metadata) and hands over each component's file from
+// opts.Workers goroutines. A single file is read on its own.
 func readFacts(opts Options) *facts {
-	files := make(chan input, 64)
-	results := make(chan fileFacts, 64)
-	var listProblems []Problem
-	var total atomic.Int64
-
-	go func() {
-		defer close(files)
-		for _, root := range opts.Paths {
-			err := listFiles(root, func(path string) {
-				total.Add(1)
-				files <- input{path: path, name: opts.display(path)}
-			})
-			if err != nil {
-				listProblems = append(listProblems, Problem{File: opts.display(root), Error: err.Error()})
-			}
-		}
-	}()
-
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for in := range files {
-				results <- readFile(in)
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
 	f := &facts{}
 	apps := map[string]*appFacts{}
-	var done int
-	for r := range results {
-		done++
-		if opts.Progress != nil {
-			opts.Progress(done, int(total.Load()))
-		}
+	var mu sync.Mutex
+	collect := func(r fileFacts) {
+		mu.Lock()
+		defer mu.Unlock()
 		f.add(r, apps)
+		if opts.Progress != nil && r.read {
+			opts.Progress(f.Files)
+		}
 	}
-	f.Problems = append(f.Problems, listProblems...)
+
+	for _, root := range opts.Paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			f.Problems = append(f.Problems, Problem{File: opts.display(root),
+				Error: fmt.Sprintf("read %s: %v", opts.display(root), errors.Unwrap(err))})
+			continue
+		}
+		if !info.IsDir() {
+			collect(readFile(input{path: root, name: opts.display(root)}))
+			continue
+		}
+		walkOpts := project.WalkOptions{Workers: opts.Workers, SkipValues: true}
+		tree, err := project.Walk(root, walkOpts, func(c project.Component) {
+			collect(readFile(input{path: c.Path, name: opts.display(c.Path)}))
+		})
+		if err != nil {
+			f.Problems = append(f.Problems, Problem{File: opts.display(root), Error: err.Error()})
+			continue
+		}
+		for _, p := range tree.Problems {
+			f.Problems = append(f.Problems, Problem{File: opts.display(p.Path), Error: p.Error()})
+		}
+		if tree.Manifest != nil {
+			f.Manifests = append(f.Manifests, manifestOf(tree.Manifest, opts.display(tree.ManifestPath)))
+		}
+	}
+
 	for _, app := range apps {
 		if app.Name != "" {
 			f.Apps = append(f.Apps, app)
@@ -91,35 +79,6 @@ func readFacts(opts Options) *facts {
 	}
 	f.sort()
 	return f
-}
-
-// listFiles calls fn with every regular file under root, or with root when
-// it is a file.
-func listFiles(root string, fn func(string)) error {
-	info, err := os.Stat(root)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", root, errors.Unwrap(err))
-	}
-	if !info.IsDir() {
-		fn(root)
-		return nil
-	}
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if path != root && (strings.HasPrefix(name, ".") || name == "node_modules") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			fn(path)
-		}
-		return nil
-	})
 }
 
 // objectSuffixes mark the files of CustomObject and CustomField, in source

@@ -200,12 +200,12 @@ func isTerminal(w io.Writer) bool {
 
 // progressLine returns a Progress function that rewrites one stderr line
 // at most ten times a second.
-func progressLine(w io.Writer) func(done, found int) {
+func progressLine(w io.Writer) func(done int) {
 	var last time.Time
-	return func(done, found int) {
-		if now := time.Now(); now.Sub(last) >= 100*time.Millisecond || done == found {
+	return func(done int) {
+		if now := time.Now(); now.Sub(last) >= 100*time.Millisecond {
 			last = now
-			fmt.Fprintf(w, "\rreading metadata: %d of %d files", done, found)
+			fmt.Fprintf(w, "\rreading metadata: %d files", done)
 		}
 	}
 }
