@@ -7,6 +7,7 @@ import (
 
 	"github.com/sfharden/sfharden/field"
 	"github.com/sfharden/sfharden/internal/schema"
+	"github.com/sfharden/sfharden/internal/suggest"
 )
 
 // scopeEnum is the WSDL simple type that lists the OAuth scopes a
@@ -216,37 +217,7 @@ func closestScope(known []string, name string) string {
 		}
 	}
 
-	// Suggest only scopes within one edit per three characters, so that a
-	// short name like "id" gets no far-fetched guess.
-	best, bestDistance := "", max(1, len(name)/3)+1
-	lower := strings.ToLower(name)
-	for _, scope := range known {
-		if d := editDistance(lower, strings.ToLower(scope)); d < bestDistance {
-			best, bestDistance = scope, d
-		}
-	}
-	return best
-}
-
-// editDistance returns the Levenshtein distance between a and b in bytes.
-func editDistance(a, b string) int {
-	previous := make([]int, len(b)+1)
-	current := make([]int, len(b)+1)
-	for j := range previous {
-		previous[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		current[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			current[j] = min(previous[j]+1, current[j-1]+1, previous[j-1]+cost)
-		}
-		previous, current = current, previous
-	}
-	return previous[len(b)]
+	return suggest.Closest(name, known)
 }
 
 // ecaScopeList returns scopes as an External Client App's

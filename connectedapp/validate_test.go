@@ -242,18 +242,3 @@ func TestWireScopesNameSchemaValues(t *testing.T) {
 		assert.Contains(t, known, scope)
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"api", "", 3},
-		{"chattr", "chatter", 1},
-		{"kitten", "sitting", 3},
-	}
-	for _, tc := range tests {
-		assert.Equal(t, tc.want, editDistance(tc.a, tc.b), "%s/%s", tc.a, tc.b)
-	}
-}

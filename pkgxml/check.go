@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sfharden/sfharden/internal/registry"
+	"github.com/sfharden/sfharden/internal/suggest"
 )
 
 // Severity ranks a [Finding].
@@ -149,37 +150,10 @@ func checkMember(typeName string, t registry.Type, known bool, member, path stri
 // only in case, or else the one with the fewest edits if it is close enough
 // to be a typo. It returns "" when no name is close.
 func closestType(name string) string {
-	lower := strings.ToLower(name)
-	best, bestDistance := "", len(name)/3+2
-	for _, t := range registry.Types() {
-		candidate := strings.ToLower(t.Name)
-		if candidate == lower {
-			return t.Name
-		}
-		if d := editDistance(lower, candidate); d < bestDistance {
-			best, bestDistance = t.Name, d
-		}
+	types := registry.Types()
+	names := make([]string, len(types))
+	for i, t := range types {
+		names[i] = t.Name
 	}
-	return best
-}
-
-// editDistance returns the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	previous := make([]int, len(b)+1)
-	current := make([]int, len(b)+1)
-	for j := range previous {
-		previous[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		current[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			current[j] = min(previous[j]+1, current[j-1]+1, previous[j-1]+cost)
-		}
-		previous, current = current, previous
-	}
-	return previous[len(b)]
+	return suggest.Closest(name, names)
 }

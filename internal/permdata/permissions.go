@@ -1,6 +1,7 @@
 package permdata
 
 import (
+	"github.com/sfharden/sfharden/internal/suggest"
 	"sort"
 	"strings"
 )
@@ -120,49 +121,9 @@ func Suggest(name string) string {
 		return match
 	}
 
-	limit := max(len([]rune(lower))/3, 1)
-	best, bestDistance := "", limit+1
-	for candidateLower, candidate := range lowerIndex {
-		distance := editDistance(lower, candidateLower, bestDistance)
-		if distance < bestDistance || (distance == bestDistance && distance <= limit && candidate < best) {
-			best, bestDistance = candidate, distance
-		}
+	names := make([]string, 0, len(lowerIndex))
+	for _, candidate := range lowerIndex {
+		names = append(names, candidate)
 	}
-	if bestDistance > limit {
-		return ""
-	}
-	return best
-}
-
-// editDistance returns the Levenshtein distance between a and b, counted in
-// runes. It stops early and returns a value above bound once the distance
-// must exceed bound.
-func editDistance(a, b string, bound int) int {
-	ra, rb := []rune(a), []rune(b)
-	if diff := len(ra) - len(rb); diff > bound || -diff > bound {
-		return bound + 1
-	}
-
-	previous := make([]int, len(rb)+1)
-	current := make([]int, len(rb)+1)
-	for j := range previous {
-		previous[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		current[0] = i
-		rowMin := current[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			current[j] = min(previous[j]+1, current[j-1]+1, previous[j-1]+cost)
-			rowMin = min(rowMin, current[j])
-		}
-		if rowMin > bound {
-			return bound + 1
-		}
-		previous, current = current, previous
-	}
-	return previous[len(rb)]
+	return suggest.Closest(name, names)
 }

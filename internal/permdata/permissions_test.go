@@ -56,30 +56,6 @@ func TestSuggestTieTakesFirstName(t *testing.T) {
 	assert.Equal(t, "EditMyReports", Suggest("EditMReports"))
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		name  string
-		a, b  string
-		bound int
-		want  int
-	}{
-		{name: "equal", a: "abc", b: "abc", bound: 5, want: 0},
-		{name: "one insertion", a: "abc", b: "abxc", bound: 5, want: 1},
-		{name: "one deletion", a: "abc", b: "ac", bound: 5, want: 1},
-		{name: "one substitution", a: "abc", b: "abd", bound: 5, want: 1},
-		{name: "transposition counts two", a: "ab", b: "ba", bound: 5, want: 2},
-		{name: "empty to word", a: "", b: "word", bound: 5, want: 4},
-		{name: "runes not bytes", a: "é", b: "e", bound: 5, want: 1},
-		{name: "length gap over bound", a: "a", b: "abcdef", bound: 2, want: 3},
-		{name: "stops above bound", a: "aaaa", b: "bbbb", bound: 1, want: 2},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, editDistance(tt.a, tt.b, tt.bound))
-		})
-	}
-}
-
 func TestLookupPermission(t *testing.T) {
 	p, ok := LookupPermission("BulkApiHardDelete")
 	require.True(t, ok)

@@ -20,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/sfharden/sfharden/field"
+	"github.com/sfharden/sfharden/internal/suggest"
 )
 
 // Position is a line and column in the YAML input, counting from 1.
@@ -182,7 +183,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path field.Path) {
 		index, ok := fields[key.Value]
 		if !ok {
 			msg := fmt.Sprintf("unknown key %q", key.Value)
-			if s := closest(key.Value, names); s != "" {
+			if s := suggest.Closest(key.Value, names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else {
 				msg += "; known keys: " + strings.Join(sorted(names), ", ")
@@ -249,39 +250,6 @@ func kindName(n *yaml.Node) string {
 	default:
 		return fmt.Sprintf("%q", n.Value)
 	}
-}
-
-// closest returns the known key nearest to key by edit distance, compared
-// without case, or "" when none is near enough to be a likely typo.
-func closest(key string, known []string) string {
-	best, bestDistance := "", len(key)/2+2
-	for _, k := range known {
-		dist := editDistance(strings.ToLower(key), strings.ToLower(k))
-		if dist < bestDistance {
-			best, bestDistance = k, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	curr := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		curr[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			curr[j] = min(prev[j]+1, curr[j-1]+1, prev[j-1]+cost)
-		}
-		prev, curr = curr, prev
-	}
-	return prev[len(b)]
 }
 
 func sorted(names []string) []string {
