@@ -11,8 +11,8 @@ import (
 	"github.com/sfharden/sfharden/internal/permdata"
 )
 
-// Options says what to audit and with which knowledge of the org. The zero
-// value audits nothing; set Paths.
+// Options are the paths to audit and what is known of the org. The zero
+// value audits nothing, so set Paths.
 type Options struct {
 	// Paths are sf projects, package directories, mdapi folders or single
 	// metadata files.
@@ -23,8 +23,8 @@ type Options struct {
 	// when BaseDir is empty, are shown as given.
 	BaseDir string
 
-	// Users and Assignments come from ParseUsers and ParseAssignments. With
-	// them the audit knows which user runs as which profile and holds which
+	// Users and Assignments come from ParseUsers and ParseAssignments. They
+	// tell the audit which user runs as which profile and holds which
 	// permission sets. UsersFile and AssignmentsFile are the files they were
 	// read from, which findings about users point to.
 	Users           []User

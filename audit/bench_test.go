@@ -106,6 +106,7 @@ func tokenScan(root string) error {
 	if err != nil {
 		return err
 	}
+
 	paths := make(chan string)
 	errs := make(chan error, len(files))
 	var wg sync.WaitGroup
@@ -133,6 +134,7 @@ func tokenScan(root string) error {
 			}
 		}()
 	}
+
 	for _, f := range files {
 		paths <- f
 	}

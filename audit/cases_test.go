@@ -7,12 +7,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// hardenedTree is what sfharden generate writes for one integration: an
-// API-only profile with every risky permission off, login IP ranges, a
-// 15-minute session, a password that never expires, a least-privilege
-// permission set in a group, an External Client App with client
-// credentials and IP relaxation enforced, transaction security policies,
-// and the org's username-password flow blocked.
+// hardenedTree returns the components that sfharden generate writes for one
+// integration. The profile is API-only with every risky permission off,
+// login IP ranges, a 15-minute session and a password that never expires.
+// A least-privilege permission set sits in a group. The External Client
+// App uses client credentials with IP relaxation enforced. Transaction
+// security policies watch the user, and the org blocks the
+// username-password flow.
 func hardenedTree() tree {
 	eca := srcDir + "externalClientApps/Orders_API.eca-meta.xml"
 	return tree{

@@ -78,8 +78,8 @@ func (a *auditor) fieldAccessUnknown(p *profileFacts) bool {
 }
 
 // checkRanges reports login IP ranges that admit too much or cannot be
-// read. It applies to every profile: a range that admits every address is
-// a control that does nothing, whoever the profile is for.
+// read. It applies to every profile, because a range that admits every
+// address is a control that does nothing for any user.
 func (a *auditor) checkRanges(p *profileFacts) {
 	for i, r := range p.Ranges {
 		rng, err := iprange.FromEnds(r.Start, r.End)
@@ -189,9 +189,8 @@ func (a *auditor) checkPassword(p *profileFacts) {
 
 // clientCredentialsOnly reports whether a profile is used only by the
 // run-as users of client-credentials apps, whose tokens need no password.
-// With --users that means every active user of the profile is such a
-// run-as user; without it, that the profile is bound to a
-// client-credentials app.
+// With --users, every active user of the profile must be such a run-as
+// user. Without it, the profile must be bound to a client-credentials app.
 func (a *auditor) clientCredentialsOnly(profile string) bool {
 	users := 0
 	for key, u := range a.users {

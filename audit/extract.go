@@ -15,7 +15,7 @@ import (
 	"github.com/sfharden/sfharden/profile"
 )
 
-// fileFacts is what one file contributes: at most one of the fact fields,
+// fileFacts holds the facts of one file in at most one of its fact fields,
 // and the findings that the file shows on its own.
 type fileFacts struct {
 	profile  *profileFacts
@@ -392,7 +392,8 @@ func ecaOf(v any, file string, data []byte) (*appFacts, []Finding) {
 	return app, findings
 }
 
-// mergeApp adds what part knows of an External Client App to app.
+// mergeApp copies into app the fields that one file of an External Client
+// App sets.
 func mergeApp(app, part *appFacts) {
 	if part.File != "" && (app.File == "" || part.RunAsFile != "") {
 		app.File, app.Line = part.File, part.Line

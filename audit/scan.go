@@ -11,15 +11,17 @@ import (
 
 // Profiles and permission sets are most of the bytes of a retrieve, and the
 // rules need only a few of their elements. scanAccess reads those elements
-// straight from the bytes, which is several times faster than encoding/xml,
-// and checks that the file is well formed while it goes.
+// straight from the bytes and checks that the file is well formed as it
+// goes. BenchmarkAudit shows it reading faster than a bare encoding/xml
+// token scan of the same files.
 //
 // NOTE: scanAccess checks less than mdxml does: it does not validate
 // attribute syntax, character ranges or namespaces, and it ignores
 // elements it does not read. A file that mdxml rejects for those reasons is
 // audited rather than reported as unreadable.
 
-// accessScan is what scanAccess keeps of a Profile or PermissionSet.
+// accessScan holds the entries of a Profile or PermissionSet that
+// scanAccess keeps.
 type accessScan struct {
 	fullName    string
 	userLicense string

@@ -6,12 +6,12 @@
 # /usr/bin/time -v.
 #
 # Usage: bench/audit-vs-convert.sh   (from the module root)
-# Needs: SFHARDEN_CORPUS (default /work/shared/corpus), /usr/bin/time, and
-# the pinned sf CLI in tools/node (npm ci --prefix tools/node).
+# Needs: SFHARDEN_CORPUS naming the corpus of retrieved metadata,
+# /usr/bin/time, and the pinned sf CLI in tools/node (npm ci --prefix tools/node).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-export SFHARDEN_CORPUS=${SFHARDEN_CORPUS:-/work/shared/corpus}
+[ -d "${SFHARDEN_CORPUS:-}" ] || { echo "SFHARDEN_CORPUS must name the corpus folder" >&2; exit 2; }
 sf="$root/tools/node/node_modules/.bin/sf"
 [ -x "$sf" ] || { echo "sf CLI not found at $sf; run npm ci --prefix tools/node" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time not found; apt-get install time" >&2; exit 2; }
