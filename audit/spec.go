@@ -33,7 +33,8 @@ func (a *auditor) checkSpec() {
 		if !ok {
 			drift("PermissionSet", e.Name, "", 0, "permission set %s is not in the tree", e.Name)
 		} else {
-			allowed := map[string]bool{}
+			// sfharden generate grants ApiEnabled to every integration.
+			allowed := map[string]bool{"ApiEnabled": true}
 			for _, name := range e.UserPermissions {
 				allowed[name] = true
 				for _, dep := range permdata.RequiresAll(name) {

@@ -163,3 +163,33 @@ func TestAuditUsersAndSARIF(t *testing.T) {
 	}
 	assert.True(t, found, "the System Administrator run-as user is reported")
 }
+
+// What sfharden generate writes must pass the audit: no finding at high or
+// above, and no drift from the spec it came from.
+func TestAuditPassesGeneratedBundles(t *testing.T) {
+	for _, spec := range []string{
+		"../../examples/snowflake-etl/integration.yaml",
+		"../../examples/webhook-receiver/integration.yaml",
+	} {
+		t.Run(filepath.Base(filepath.Dir(spec)), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "bundle")
+			code, _, stderr := runCommand("generate", "-o", out, spec)
+			require.Equal(t, exitOK, code, stderr)
+
+			code, stdout, stderr := runCommand("audit", "--spec", spec, "--format", "json", out)
+			assert.Equal(t, exitOK, code, "stderr: %s\nstdout: %s", stderr, stdout)
+			var doc struct {
+				Findings []struct {
+					Rule     string `json:"rule"`
+					Severity string `json:"severity"`
+					Message  string `json:"message"`
+				} `json:"findings"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(stdout), &doc))
+			for _, f := range doc.Findings {
+				assert.NotContains(t, []string{"critical", "high"}, f.Severity, "%s: %s", f.Rule, f.Message)
+				assert.NotEqual(t, "spec-drift", f.Rule, f.Message)
+			}
+		})
+	}
+}
