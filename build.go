@@ -123,7 +123,9 @@ func (b *builder) build() *IntegrationBundle {
 	b.buildApp(ib, waivedScopes)
 	b.buildMonitoring(ib)
 
-	if ib.Profile != nil && ib.Group != nil {
+	// The user script and definition need a valid username; validateSpec
+	// reports an invalid one.
+	if ib.Profile != nil && ib.Group != nil && len(validateUsername(field.Path{}, in.User.Username, true)) == 0 {
 		script, err := userScript(in, ib.Profile.FullName, ib.Group.FullName)
 		if err != nil {
 			b.errs = append(b.errs, field.NewInvalid(b.path.Child("user"), in.User.Username, err.Error()))

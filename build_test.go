@@ -232,6 +232,28 @@ func TestBadSpecs(t *testing.T) {
 			text: "username-password",
 		},
 		{
+			name: "empty monitoring section",
+			why:  "a monitoring key with no value would silently write no policies",
+			yaml: baseSpec + "    monitoring: ~\n",
+			path: "integrations[0].monitoring", kind: field.Required, line: 13,
+			text: "monitoring section is empty",
+		},
+		{
+			name: "alert to another integration's user",
+			why:  "Salesforce drops alerts to users without Modify All Data, which no integration user has",
+			yaml: baseSpec + "    monitoring:\n      maxRowsPerQuery: 1000\n      notify: [billing-sync@example.com]\n" +
+				strings.Replace(strings.Replace(strings.TrimPrefix(baseSpec, "integrations:\n"), "Orders_Sync", "Billing_Sync", 1), "orders-sync@", "billing-sync@", 1),
+			path: "integrations[0].monitoring.notify[0]", kind: field.Forbidden, line: 15,
+			text: "is the user of integration Billing_Sync",
+		},
+		{
+			name: "recipient placeholder in lower case",
+			why:  "${lower} names no conventional environment variable and would be deployed as it is",
+			yaml: baseSpec + "    monitoring:\n      maxRowsPerQuery: 1000\n      notify: [\"${lower}\"]\n",
+			path: "integrations[0].monitoring.notify[0]", kind: field.Invalid, line: 15,
+			text: "environment variable",
+		},
+		{
 			name: "refresh token scope without waiver",
 			why:  "client credentials issue no refresh token, so asking for one is a mistake",
 			yaml: baseSpec + "    app:\n      scopes: [api, refresh_token]\n",

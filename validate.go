@@ -102,6 +102,7 @@ func (s *Spec) validateSpec() field.List {
 		errs = append(errs, s.validateIntegration(root.Index(i), in.defaults())...)
 	}
 	errs = append(errs, s.validateAcross()...)
+	errs = append(errs, s.checkNotifyNotIntegrationUsers()...)
 	return errs
 }
 
@@ -169,6 +170,14 @@ func (s *Spec) validateIntegration(p field.Path, in Integration) field.List {
 	}
 	if in.SecretRotationDays < 1 || in.SecretRotationDays > maxRotationDays {
 		errs = append(errs, field.NewInvalid(p.Child("secretRotationDays"), in.SecretRotationDays, fmt.Sprintf("rotate the secret at least once a year: give 1 to %d days", maxRotationDays)))
+	}
+	if in.Monitoring == nil && s.hasKey(p.Child("monitoring")) {
+		errs = append(errs, field.NewRequired(p.Child("monitoring"), "the monitoring section is empty; set maxRowsPerQuery, activeHours or both, or remove the key"))
+	}
+	if in.Monitoring != nil {
+		for i, u := range in.Monitoring.Notify {
+			errs = append(errs, validateUsername(p.Child("monitoring").Child("notify").Index(i), u, true)...)
+		}
 	}
 	for i, w := range in.Waivers {
 		wp := p.Child("waivers").Index(i)
@@ -303,6 +312,41 @@ func (s *Spec) validateAcross() field.List {
 			} else {
 				certs[sum] = i
 			}
+		}
+	}
+	return errs
+}
+
+// hasKey reports whether the spec file has a value at path, even an empty
+// one.
+func (s *Spec) hasKey(p field.Path) bool {
+	_, ok := s.positions[p.String()]
+	return ok
+}
+
+// checkNotifyNotIntegrationUsers reports a monitoring recipient that is the
+// user of any integration in the spec. Salesforce sends policy alerts only
+// to users with Modify All Data and View Setup, which no integration user
+// has, so such an alert would be dropped without a word.
+func (s *Spec) checkNotifyNotIntegrationUsers() field.List {
+	owners := map[string]string{}
+	for _, in := range s.Integrations {
+		if in.User.Username != "" {
+			owners[strings.ToLower(in.User.Username)] = in.Name
+		}
+	}
+	var errs field.List
+	for i, in := range s.Integrations {
+		if in.Monitoring == nil {
+			continue
+		}
+		for j, u := range in.Monitoring.Notify {
+			owner, ok := owners[strings.ToLower(u)]
+			if !ok {
+				continue
+			}
+			p := field.NewPath("integrations").Index(i).Child("monitoring").Child("notify").Index(j)
+			errs = append(errs, field.NewForbidden(p, u, fmt.Sprintf("%s is the user of integration %s; alerts go only to admins with Modify All Data and View Setup, so notify an admin", u, owner)))
 		}
 	}
 	return errs

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,8 +28,16 @@ func newFlagSet(name, usageLine, description, example string, stderr io.Writer) 
 // stop with, or -1 to go on: help goes to stdout and exits 0, a bad flag
 // exits 2.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, int) {
+	// The flag package prints the usage with every parse error and on -h;
+	// capture it so that help goes to stdout once and errors to stderr.
+	stderr := fs.Output()
+	var captured bytes.Buffer
+	fs.SetOutput(&captured)
+	defer fs.SetOutput(stderr)
+
 	var positional []string
 	for {
+		captured.Reset()
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
@@ -36,6 +45,7 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, in
 			return nil, exitOK
 		}
 		if err != nil {
+			stderr.Write(captured.Bytes())
 			return nil, exitError
 		}
 		rest := fs.Args()

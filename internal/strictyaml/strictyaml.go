@@ -6,8 +6,10 @@
 //
 // Struct fields are matched by their `yaml:"name"` tag; untagged fields are
 // not decoded. Supported field types: string, int, bool, slices, maps with
-// string keys, structs and pointers to structs. A scalar where a list of
-// strings is expected is taken as a one-item list.
+// string keys, structs and pointers to structs. A whole number and a boolean
+// must be written as such, not quoted; any scalar, a number included, can be
+// text. A scalar where a list of strings is expected is taken as a one-item
+// list.
 package strictyaml
 
 import (
@@ -136,7 +138,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path field.Path) {
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
-		if n.Kind != yaml.ScalarNode {
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			d.errorf(n, path, "expected a whole number, found %s", kindName(n))
 			return
 		}
@@ -147,7 +149,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path field.Path) {
 		}
 		v.SetInt(int64(i))
 	case reflect.Bool:
-		if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || (n.Value != "true" && n.Value != "false") {
 			d.errorf(n, path, "invalid boolean %q; use true or false", n.Value)
 			return
 		}

@@ -67,9 +67,12 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown key with suggestion", "items:\n  - nmae: x\n", 2, 5, `unknown key "nmae"; did you mean "name"?`},
 		{"unknown key far from any", "zzzzzzzzzz: 1\n", 1, 1, `unknown key "zzzzzzzzzz"; known keys:`},
 		{"duplicate key", "block: true\nblock: false\n", 2, 1, `duplicate key "block"`},
-		{"bad number", "items:\n  - minutes: fifteen\n", 2, 14, `invalid whole number "fifteen"`},
+		{"bad number", "items:\n  - minutes: fifteen\n", 2, 14, `expected a whole number, found "fifteen"`},
 		{"bad boolean", "block: yes\n", 1, 8, `invalid boolean "yes"`},
 		{"list for text", "apiVersion: [1]\n", 1, 13, "expected a text value"},
+		{"quoted number", "items:\n  - minutes: \"15\"\n", 2, 14, "expected a whole number"},
+		{"quoted boolean", "block: \"true\"\n", 1, 8, "invalid boolean"},
+		{"float for number", "items:\n  - minutes: 1.5\n", 2, 14, "expected a whole number"},
 		{"syntax error", "a: 1\nb: : :\n", 2, 1, "invalid YAML"},
 		{"empty document", "", 1, 1, "the document is empty"},
 	}
