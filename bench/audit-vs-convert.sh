@@ -32,10 +32,11 @@ measure() {
 	local name=$1
 	shift
 	(cd "$org" && /usr/bin/time -v "$@" >/dev/null 2>"$work/$name.time") || true
-	local wall rss
+	local wall rss status
 	wall=$(grep 'Elapsed (wall clock)' "$work/$name.time" | awk '{print $NF}')
 	rss=$(grep 'Maximum resident set size' "$work/$name.time" | awk '{print $NF}')
-	printf '%-8s wall %s  peak RSS %d MiB\n' "$name" "$wall" $((rss / 1024))
+	status=$(grep 'Exit status' "$work/$name.time" | awk '{print $NF}')
+	printf '%-8s wall %s  peak RSS %d MiB  exit %s\n' "$name" "$wall" $((rss / 1024)) "$status"
 }
 
 export HOME="$work/home" SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true SF_SKIP_NEW_VERSION_CHECK=true
@@ -47,3 +48,5 @@ for run in 1 2 3; do
 	rm -rf "$work/out"
 	measure convert "$sf" project convert source --source-dir force-app --output-dir "$work/out"
 done
+echo "convert wrote $(find "$work/out" -type f | wc -l) files"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
