@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sfharden/sfharden/connectedapp"
 )
 
 // checkApps applies the OAuth app rules.
@@ -82,16 +84,22 @@ func (a *auditor) checkRelaxation(app *appFacts) {
 	}
 }
 
-// checkScopes reports scopes broader than an integration needs.
+// checkScopes reports scopes broader than an integration needs, with the
+// risk that connectedapp gives each scope: a high-risk scope (Full) on any
+// app, and a medium-risk one (Web, RefreshToken, OfflineAccess) on a
+// client-credentials app, whose tokens need neither.
 func (a *auditor) checkScopes(app *appFacts) {
 	for _, s := range app.Scopes {
-		switch {
-		case s == "Full":
+		switch connectedapp.ScopeRisk(s) {
+		case connectedapp.RiskHigh:
 			a.addf(RuleBroadOAuthScope, app.Type, app.Name, app.ScopesFile, app.ScopesLine,
-				"scope Full gives tokens from %s everything the user can do, refresh tokens included; request Api instead", app.Name)
-		case s == "Web" && app.ClientCredentials:
+				"scope %s gives tokens from %s everything the user can do, refresh tokens included; request Api instead", s, app.Name)
+		case connectedapp.RiskMedium:
+			if !app.ClientCredentials {
+				continue
+			}
 			f := newFinding(RuleBroadOAuthScope, app.Type, app.Name, app.ScopesFile, app.ScopesLine,
-				fmt.Sprintf("scope Web lets tokens from client-credentials app %s open UI sessions, which an integration does not need", app.Name))
+				fmt.Sprintf("scope %s on client-credentials app %s is not needed: its tokens open no UI session and get no refresh token", s, app.Name))
 			f.Severity = Medium
 			a.add(f)
 		}

@@ -184,3 +184,19 @@ func driftedTree() tree {
 	tr[profilePath("Orders_API")] = apiOnlyProfile(ipRangeXML("198.51.100.0", "198.51.100.255"))
 	return tr
 }
+
+// An mdapi folder, as sf project retrieve --target-metadata-dir writes it,
+// is audited like a source tree.
+func TestMdapiFolder(t *testing.T) {
+	r := tree{
+		"package.xml": doc("Package", "    <types>\n        <members>Orders_API</members>\n        <name>Profile</name>\n    </types>\n    <version>62.0</version>\n"),
+		"profiles/Orders_API.profile": profileXML(userPerm("ApiEnabled", true), userPerm("ApiUserOnly", true),
+			ipRangeXML("0.0.0.0", "255.255.255.255")),
+	}.audit(t, Options{})
+	got := withRule(r, RuleLoginIPRangeTooBroad)
+	require.Len(t, got, 1)
+	assert.Equal(t, "profiles/Orders_API.profile", got[0].File)
+	assert.Equal(t, "Orders_API", got[0].Component)
+	assert.Equal(t, []string{"field-level access for Orders_API is unknown: the retrieve did not include any objects"},
+		messages(r, RuleFieldAccessUnknown))
+}
