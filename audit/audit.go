@@ -63,9 +63,9 @@ type Expectation struct {
 	Line            int // line of the integration in SpecFile
 }
 
-// display returns path as findings show it.
+// display returns path as findings show it, and "" for no path.
 func (o Options) display(path string) string {
-	if o.BaseDir == "" {
+	if path == "" || o.BaseDir == "" {
 		return filepath.ToSlash(path)
 	}
 	abs, err := filepath.Abs(path)

@@ -74,7 +74,10 @@ func (a *auditor) checkUsers() {
 			continue
 		}
 		if isSystemAdministrator(u.Profile) {
-			file, line := a.opts.display(a.opts.UsersFile), 1
+			file, line := a.opts.display(a.opts.UsersFile), 0
+			if file != "" {
+				line = 1
+			}
 			where := "integration user " + u.Username + " (" + a.intUsers[key] + ")"
 			if apps := a.runAs[key]; len(apps) > 0 {
 				file, line = apps[0].RunAsFile, apps[0].RunAsLine

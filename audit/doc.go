@@ -1,9 +1,10 @@
 // Package audit sweeps existing Salesforce metadata for weak integration
 // users and reports every way they fall short of the hardened template
-// that sfharden generates: a System Administrator behind a nightly job, a
-// profile without login IP ranges, an app that relaxes them, a password
-// that expires under a password-based integration, one user shared by two
-// tools, a consumer secret in source.
+// that sfharden generates. Typical findings are a System Administrator
+// behind a nightly job, a profile without login IP ranges, an app that
+// relaxes them, a password that expires under a password-based
+// integration, one user shared by two tools and a consumer secret in
+// source.
 //
 // Start with [Run]. It reads the sf projects, package directories or mdapi
 // folders in [Options.Paths] in parallel, keeps a few facts of each file

@@ -193,7 +193,7 @@ var noObjectPermissions = map[string]bool{"User": true}
 func objectClosure(o objectPermission) []string {
 	var broken []string
 	need := func(has bool, flag, requires string) {
-		if has && !slices.Contains(broken, flag) {
+		if has {
 			broken = append(broken, flag+" requires "+requires)
 		}
 	}
