@@ -32,6 +32,20 @@
 //     most a /7 of IPv4 addresses or a /32 of IPv6 addresses). Profile login
 //     IP ranges have no such cap, so do not call it for them.
 //
+// # Sets of ranges
+//
+// A restriction is only as narrow as all its ranges together, so
+// [CheckUnion] judges them as a set: it rejects ranges that together hold
+// at least half of IPv4 or 2^125 IPv6 addresses, such as 0.0.0.0/1 with
+// 128.0.0.0/1. [Union] and [TotalSize] merge and count a set.
+//
+// [Review] returns warnings, not errors, for one range that is more likely
+// a mistake than a partner's egress: one with addresses that are never a
+// client's public address (private, loopback, link-local and "this
+// network" blocks, see [NonPublic]), and one larger than a /16 (IPv4) or a
+// /48 (IPv6). It stays silent about the documentation blocks 192.0.2.0/24,
+// 198.51.100.0/24, 203.0.113.0/24 and 2001:db8::/32, which examples use.
+//
 // Every error is an [*Error] with the input, a [Kind], the [Part] at fault
 // and a hint, so callers can attach a field path such as
 // loginIpRanges[3].startAddress.

@@ -27,6 +27,9 @@ const (
 	// KindTooLarge is a range above the size cap of org-wide trusted ranges,
 	// returned by [CheckTrustedSize].
 	KindTooLarge
+	// KindTooBroad is a set of ranges that together allow too large a part
+	// of the address space, returned by [CheckUnion].
+	KindTooBroad
 )
 
 var kindNames = map[Kind]string{
@@ -40,6 +43,7 @@ var kindNames = map[Kind]string{
 	KindCrossesMapped: "crosses the IPv4-mapped block",
 	KindCoversAll:     "covers all addresses",
 	KindTooLarge:      "too large",
+	KindTooBroad:      "too broad together",
 }
 
 // String returns a short lowercase name for k, for logs and test output.
@@ -70,7 +74,8 @@ type Error struct {
 	// Input is the text the error is about: the value given to [Parse], or
 	// one value given to [FromEnds] when Part is PartStart or PartEnd. For a
 	// problem with both ends from FromEnds it is "start-end", and for
-	// [CheckRestricts] and [CheckTrustedSize] it is [Range.String].
+	// [CheckRestricts] and [CheckTrustedSize] it is [Range.String], and for
+	// [CheckUnion] the ranges of one family joined by ", ".
 	Input string
 	Kind  Kind
 	Part  Part

@@ -62,3 +62,21 @@ func ExampleCheckTrustedSize() {
 	// 100.0.0.0-101.255.255.255: <nil>
 	// 100.0.0.0-103.255.255.255: trusted IP range 100.0.0.0–103.255.255.255 has 67108864 addresses; the maximum is 33554432 (/7)
 }
+
+func ExampleCheckUnion() {
+	ranges := []iprange.Range{iprange.MustParse("0.0.0.0/1"), iprange.MustParse("128.0.0.0/1")}
+	for _, err := range iprange.CheckUnion(ranges) {
+		fmt.Println(err)
+	}
+	// Output:
+	// the IP ranges together contain 4294967296 of the 4294967296 IPv4 addresses (100%), at or above the limit of 2147483648 (a /1); a restriction that broad stops almost no one, so list only the addresses the integration connects from
+}
+
+func ExampleReview() {
+	for _, w := range iprange.Review(iprange.MustParse("10.0.0.0/8")) {
+		fmt.Println(w.Detail)
+	}
+	// Output:
+	// IP range 10.0.0.0–10.255.255.255 has addresses in 10.0.0.0/8, which is a private network block (RFC 1918), so Salesforce never sees a client connect from them
+	// IP range 10.0.0.0–10.255.255.255 has 16777216 addresses, more than a /16 (65536), and a partner's NAT egress is rarely that large
+}
