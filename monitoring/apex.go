@@ -34,9 +34,11 @@ const maxPolicyNameLength = 25
 //
 // The class returns true for a LoginEvent whose Username equals Username,
 // ignoring case as Salesforce does, and whose EventDate, converted to
-// TimeZone, falls outside ActiveHours. It returns false for anything else: a
-// null event, another event type, another user, or a login without a
-// username or date. A condition that fails or runs longer than three seconds
+// TimeZone, falls outside ActiveHours. It also returns true for such a login
+// when the org does not know TimeZone, because Apex would read the window
+// in GMT, and the test class has a test that fails then. It returns false
+// for anything else: a null event, another event type, another user, or a
+// login without a username or date. A condition that fails or runs longer than three seconds
 // blocks the login it evaluates, so the class runs no SOQL, SOSL or DML,
 // checks every field it reads for null, and returns false from a catch-all
 // in case something throws anyway.
@@ -57,7 +59,10 @@ type LoginHoursPolicy struct {
 	// "HH:MM-HH:MM" on a 24-hour clock. The start is inclusive and the end
 	// exclusive, so "01:00-05:00" allows 01:00 to 04:59. A window whose end
 	// is before its start runs past midnight: "22:00-04:00" allows 22:00 to
-	// 03:59. Start and end must differ.
+	// 03:59. Start and end must differ. On the day the clocks go forward,
+	// the local times that the change skips do not exist, so a window
+	// inside them, such as 02:00-03:00 in Europe/Berlin on the last Sunday
+	// of March, has no instants that day.
 	ActiveHours string
 	// TimeZone is the IANA time zone ID in which ActiveHours are read, such
 	// as "Europe/Berlin" or "UTC".

@@ -75,6 +75,18 @@ var apexGoldenCases = []struct {
 			TimeZone:    "Asia/Kolkata",
 		},
 	},
+	{
+		// A southern zone: January is in summer time there, so the main
+		// tests move to July, in standard time, and the summer pair is in
+		// January.
+		name: "day-window-sydney",
+		policy: LoginHoursPolicy{
+			Name:        "Payroll_AU",
+			Username:    "payroll.au@example.com.au",
+			ActiveHours: "08:00-18:30",
+			TimeZone:    "Australia/Sydney",
+		},
+	},
 }
 
 func TestLoginHoursPolicyApexGolden(t *testing.T) {
@@ -193,6 +205,68 @@ func TestLoginHoursPolicyUsernameVariables(t *testing.T) {
 			got := LoginHoursPolicy{Username: tc.username}.UsernameVariables()
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("UsernameVariables() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestConditionClassFailsSafeOnUnknownZone(t *testing.T) {
+	files, err := validLoginHoursPolicy().Apex()
+	if err != nil {
+		t.Fatalf("Apex() error: %v", err)
+	}
+	class, test := string(files[0].Content), string(files[2].Content)
+
+	// Apex returns GMT for a zone ID that the org does not know, so the
+	// class must then flag the login instead of reading the window in GMT.
+	check := "if (zone == null || !TIME_ZONE_ID.equals(zone.getID())) {"
+	i := strings.Index(class, check)
+	if i < 0 {
+		t.Fatalf("condition class has no check of the zone ID:\n%s", class)
+	}
+	if next := strings.Index(class[i:], "return "); next < 0 || !strings.HasPrefix(class[i+next:], "return true;") {
+		t.Errorf("the unknown zone check does not return true:\n%s", class[i:])
+	}
+	if window := strings.Index(class, "return !isWithin("); window < i {
+		t.Errorf("the window is checked before the zone ID")
+	}
+
+	// A production deploy runs the test class, so an org without the zone
+	// fails the deploy with this message.
+	for _, want := range []string{
+		"static void orgKnowsTimeZone() {",
+		"System.assertEquals(NightlySyncCondition.TIME_ZONE_ID, TimeZone.getTimeZone(NightlySyncCondition.TIME_ZONE_ID).getID(),",
+		"'the org does not know time zone Europe/Berlin,",
+	} {
+		if !strings.Contains(test, want) {
+			t.Errorf("test class does not contain %q", want)
+		}
+	}
+}
+
+func TestConditionTestClassSummerTime(t *testing.T) {
+	tests := []struct {
+		name       string
+		zone       string
+		wantSummer bool
+	}{
+		{name: "zone with daylight saving", zone: "Europe/Berlin", wantSummer: true},
+		{name: "zone without daylight saving", zone: "Asia/Kolkata"},
+		{name: "UTC", zone: "UTC"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			policy := validLoginHoursPolicy()
+			policy.TimeZone = tc.zone
+			files, err := policy.Apex()
+			if err != nil {
+				t.Fatalf("Apex() error: %v", err)
+			}
+			test := string(files[2].Content)
+			for _, method := range []string{"allowsLoginAtStartOfActiveHoursInSummerTime", "flagsLoginAtEndOfActiveHoursInSummerTime"} {
+				if got := strings.Contains(test, "static void "+method+"()"); got != tc.wantSummer {
+					t.Errorf("test class has %s: %t, want %t", method, got, tc.wantSummer)
+				}
 			}
 		})
 	}

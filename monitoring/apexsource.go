@@ -26,25 +26,66 @@ type apexSource struct {
 	StartMinute int
 	EndMinute   int
 
-	// The test logins, each at a local time on testDate in TimeZoneID.
+	// The test logins, each at a local time in TimeZoneID on the date of
+	// testDates that is in standard time.
 	AtStart     testLogin
 	BeforeEnd   testLogin
 	AtEnd       testLogin
 	BeforeStart testLogin
+
+	// HasSummerTime is true for a zone with daylight saving time. Then
+	// SummerAtStart and SummerAtEnd are logins at the start and the end of
+	// the active hours on the date of testDates that is in summer time.
+	HasSummerTime bool
+	SummerAtStart testLogin
+	SummerAtEnd   testLogin
 }
 
 // testLogin is a login instant for the generated test class.
 type testLogin struct {
 	// Local is the wall-clock time in the policy's zone, as "HH:MM".
 	Local string
+	// Date is the local date, as "2006-01-02".
+	Date string
 	// Datetime is an Apex expression for the instant in GMT.
 	Datetime string
 }
 
-// testDate is the local date on which the generated test class places its
-// logins. A local time that a clock change skips on that date moves to the
-// next day on which it exists.
-var testDate = time.Date(2025, time.January, 15, 0, 0, 0, 0, time.UTC)
+// plannedLogin is a test login to compute: the local minute on a date, and
+// the field of apexSource that receives it.
+type plannedLogin struct {
+	into   *testLogin
+	date   time.Time
+	minute int
+}
+
+// testDates are the local dates on which the generated test class places
+// its logins. They are half a year apart, so that a zone with daylight
+// saving time has standard time on one and summer time on the other. A
+// local time that a clock change skips on a date moves to the next day on
+// which it exists.
+var testDates = [2]time.Time{
+	time.Date(2025, time.January, 15, 0, 0, 0, 0, time.UTC),
+	time.Date(2025, time.July, 15, 0, 0, 0, 0, time.UTC),
+}
+
+// seasonDates returns the date of testDates that is in standard time in
+// location and, for a zone with daylight saving time, the one in summer
+// time: the date whose UTC offset at noon is the larger.
+func seasonDates(location *time.Location) (standard, summer time.Time, hasSummer bool) {
+	offset := func(date time.Time) int {
+		_, seconds := time.Date(date.Year(), date.Month(), date.Day(), 12, 0, 0, 0, location).Zone()
+		return seconds
+	}
+	first, second := testDates[0], testDates[1]
+	switch {
+	case offset(first) < offset(second):
+		return first, second, true
+	case offset(first) > offset(second):
+		return second, first, true
+	}
+	return first, time.Time{}, false
+}
 
 // newApexSource fills apexSource from a policy that passed Validate.
 func (p LoginHoursPolicy) newApexSource() (apexSource, error) {
@@ -78,22 +119,31 @@ func (p LoginHoursPolicy) newApexSource() (apexSource, error) {
 		EndMinute:       hours.end,
 	}
 
-	logins := []struct {
-		into   *testLogin
-		minute int
-	}{
-		{&source.AtStart, hours.start},
-		{&source.BeforeEnd, hours.end - 1},
-		{&source.AtEnd, hours.end},
-		{&source.BeforeStart, hours.start - 1},
+	standard, summer, hasSummer := seasonDates(location)
+	source.HasSummerTime = hasSummer
+	logins := []plannedLogin{
+		{&source.AtStart, standard, hours.start},
+		{&source.BeforeEnd, standard, hours.end - 1},
+		{&source.AtEnd, standard, hours.end},
+		{&source.BeforeStart, standard, hours.start - 1},
+	}
+	if hasSummer {
+		logins = append(logins,
+			plannedLogin{&source.SummerAtStart, summer, hours.start},
+			plannedLogin{&source.SummerAtEnd, summer, hours.end},
+		)
 	}
 	for _, login := range logins {
 		minute := (login.minute + minutesPerDay) % minutesPerDay
-		instant, err := instantAtLocalMinute(location, testDate, minute)
+		instant, err := instantAtLocalMinute(location, login.date, minute)
 		if err != nil {
 			return apexSource{}, err
 		}
-		*login.into = testLogin{Local: formatMinute(minute), Datetime: apexDatetimeGMT(instant)}
+		*login.into = testLogin{
+			Local:    formatMinute(minute),
+			Date:     instant.In(location).Format(time.DateOnly),
+			Datetime: apexDatetimeGMT(instant),
+		}
 	}
 	return source, nil
 }

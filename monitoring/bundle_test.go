@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
@@ -31,27 +32,28 @@ var bundleGoldenCases = []struct {
 		},
 	},
 	{
-		// Blocking and ending the session are opt-in; the name is long
-		// and has separators, so the prefix is cut and cleaned.
+		// Blocking is opt-in. The name is long and has separators, so the
+		// developer names cut and clean it while the labels keep it
+		// whole. The flow gets the username in lower case.
 		name: "query-blocks-long-name",
 		spec: Spec{
 			Integration:     "erp-import (EU) warehouse nightly",
-			Username:        "erp.import@example.com",
+			Username:        "ERP.Import@Example.com",
 			MaxRowsPerQuery: 50000,
 			Notify:          []string{"admin@example.com"},
 			Block:           true,
-			EndSession:      true,
 		},
 	},
 	{
-		name: "login-only-freeze",
+		name: "login-only-label",
 		spec: Spec{
 			Integration: "Billing",
+			Label:       "Billing Export (O'Brien)",
 			Username:    "o'brien.api@example.co.uk",
 			ActiveHours: "22:00-04:00",
 			TimeZone:    "America/New_York",
 			Notify:      []string{"admin@example.com"},
-			FreezeUser:  true,
+			Block:       true,
 			APIVersion:  "62.0",
 		},
 	},
@@ -195,8 +197,9 @@ func TestBuildPolicySafety(t *testing.T) {
 				// logins, so it would stop the integration.
 				assert.False(t, action.TwoFactorAuthentication, "%s twoFactorAuthentication", c.FullName)
 				assert.Equal(t, tc.spec.Block, action.Block, "%s block", c.FullName)
-				assert.Equal(t, tc.spec.EndSession, action.EndSession, "%s endSession", c.FullName)
-				assert.Equal(t, tc.spec.FreezeUser, action.FreezeUser, "%s freezeUser", c.FullName)
+				// Salesforce documents neither action for these events.
+				assert.False(t, action.EndSession, "%s endSession", c.FullName)
+				assert.False(t, action.FreezeUser, "%s freezeUser", c.FullName)
 				require.Len(t, action.Notifications, len(tc.spec.Notify), "%s notifications", c.FullName)
 				for i, n := range action.Notifications {
 					assert.Equal(t, tc.spec.Notify[i], n.User)
@@ -269,6 +272,81 @@ func TestBuildFlowThreshold(t *testing.T) {
 	assert.Equal(t, "myRule", rule.Label, "the rule's label is text, not xsi:nil")
 }
 
+func TestFlowUsername(t *testing.T) {
+	tests := []struct {
+		name     string
+		username string
+		want     string
+	}{
+		{name: "lower case kept", username: "integration@example.com", want: "integration@example.com"},
+		// Salesforce stores usernames in lower case, and the flow's
+		// EqualTo is not documented to ignore case.
+		{name: "mixed case lowered", username: "Integration@Example.COM", want: "integration@example.com"},
+		// Environment variable names are case-sensitive, so lowering
+		// one would make sf look up another variable.
+		{name: "placeholder kept", username: "${SF_Nightly_USER}", want: "${SF_Nightly_USER}"},
+		{name: "text around placeholders lowered", username: "Sync.${SF_ENV}@${SF_DOMAIN}.COM", want: "sync.${SF_ENV}@${SF_DOMAIN}.com"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, flowUsername(tc.username))
+		})
+	}
+}
+
+func TestBuildFlowLowersUsername(t *testing.T) {
+	spec := bundleGoldenCases[0].spec
+	spec.Username = "Integration@Example.COM"
+	spec.Notify = []string{"security@example.com"}
+	bundle, err := Build(spec)
+	require.NoError(t, err)
+
+	rule := bundle.Components[1].Value.(*Flow).Decisions[0].Rules[0]
+	assert.Equal(t, "integration@example.com", rule.Conditions[0].RightValue.StringValue, "the flow compares the lower-case username")
+
+	// The Apex condition compares ignoring case, so it keeps the username
+	// as written.
+	require.NotEmpty(t, bundle.Sources)
+	assert.Contains(t, string(bundle.Sources[0].Content), "USERNAME = 'Integration@Example.COM';")
+	assert.Contains(t, string(bundle.Sources[0].Content), "USERNAME.equalsIgnoreCase(loginEvent.Username)")
+}
+
+func TestBuildMasterLabels(t *testing.T) {
+	tests := []struct {
+		name        string
+		integration string
+		label       string
+		wantQuery   string
+		wantLogin   string
+	}{
+		{name: "default from name", integration: "Nightly_Sync", wantQuery: "Nightly Sync Large Queries", wantLogin: "Nightly Sync Off-Hours Logins"},
+		// The developer names keep 19 characters of the name; the labels
+		// keep the whole name.
+		{name: "default not cut to developer name", integration: "Warehouse Replication EU",
+			wantQuery: "Warehouse Replication EU Large Queries", wantLogin: "Warehouse Replication EU Off-Hours Logins"},
+		{name: "label given", integration: "WH_Repl", label: "Warehouse Replication (EU)",
+			wantQuery: "Warehouse Replication (EU) Large Queries", wantLogin: "Warehouse Replication (EU) Off-Hours Logins"},
+		{name: "long default cut to fit", integration: strings.Repeat("Warehouse ", 10),
+			wantQuery: strings.TrimSpace(strings.Repeat("Warehouse ", 7)[:63]) + " Large Queries",
+			wantLogin: strings.TrimSpace(strings.Repeat("Warehouse ", 7)[:63]) + " Off-Hours Logins"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := bundleGoldenCases[0].spec
+			spec.Integration = tc.integration
+			spec.Label = tc.label
+			bundle, err := Build(spec)
+			require.NoError(t, err)
+
+			query := bundle.Components[0].Value.(*TransactionSecurityPolicy)
+			login := bundle.Components[2].Value.(*TransactionSecurityPolicy)
+			assert.Equal(t, tc.wantQuery, query.MasterLabel)
+			assert.Equal(t, tc.wantLogin, login.MasterLabel)
+			assert.LessOrEqual(t, utf8.RuneCountInString(login.MasterLabel), maxMasterLabelLength)
+		})
+	}
+}
+
 func TestBundleRunbook(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -281,10 +359,14 @@ func TestBundleRunbook(t *testing.T) {
 			spec: bundleGoldenCases[0].spec,
 			want: []string{
 				"## Transaction security policies",
-				"sf project deploy start --source-dir force-app-monitoring\n",
-				"sf project deploy start --source-dir force-app-monitoring --test-level RunSpecifiedTests --tests NightlySync_HoursConditionTest\n",
+				"sf project deploy start --source-dir event-monitoring\n",
+				"sf project deploy start --source-dir event-monitoring --test-level RunSpecifiedTests --tests NightlySync_HoursConditionTest\n",
 				"`SF_NIGHTLY_USER` replaces `${SF_NIGHTLY_USER}`",
 				"`SF_ADMIN_USERNAME` replaces `${SF_ADMIN_USERNAME}`",
+				"the username in lower case",
+				"without `'`, `\\`, `\"`, `&`, `<` or `>`",
+				"only the time of the login",
+				"Each policy notifies its 2 recipients through one `notifications` element each.",
 				"Modify All Data and View Setup",
 				"enableTransactionSecurityPolicies",
 				"- Flow `PolicyCondition_NightlySync_Rows`",
@@ -294,14 +376,14 @@ func TestBundleRunbook(t *testing.T) {
 			name:    "without apex",
 			spec:    bundleGoldenCases[1].spec,
 			want:    []string{"The bundle has no Apex, so the same command deploys it to production."},
-			notWant: []string{"RunSpecifiedTests", "replacements"},
+			notWant: []string{"RunSpecifiedTests", "replacements", "lower case", "`notifications` element", "login policy"},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			bundle, err := Build(tc.spec)
 			require.NoError(t, err)
-			text := bundle.Runbook("force-app-monitoring")
+			text := bundle.Runbook("event-monitoring")
 			for _, want := range tc.want {
 				assert.Contains(t, text, want)
 			}

@@ -21,12 +21,26 @@
 //
 // RowsProcessed is -1 when a query reads too many rows for Salesforce to
 // count. The limit applies to each query on its own, not to the rows that
-// the user reads in a day. ApiEvent records query, queryMore and count calls
-// made through the SOAP and Bulk APIs.
+// the user reads in a day. ApiEvent records query, queryMore and count
+// calls. Its reference in the Platform Events Developer Guide names the
+// SOAP API and the Bulk API and leaves out Tooling API calls and those of
+// the Salesforce mobile apps. It does not name Bulk API 2.0. The result
+// downloads of Bulk API 2.0 requests are recorded by another event,
+// BulkApiResultEvent, so a Bulk API 2.0 query may pass this policy unseen.
 //
 // The login policy (Spec.ActiveHours) is an Apex policy on LoginEvent,
 // because Condition Builder has no time-of-day condition. [LoginHoursPolicy]
-// generates its condition class and a test class.
+// generates its condition class and a test class. The policy checks only
+// the time of the login: a session opened inside the active hours stays
+// usable after they end. On the day the clocks go forward, the local times
+// that the change skips do not exist, so active hours inside the skipped
+// hour have no instants that day. For example, 02:00-03:00 in
+// Europe/Berlin matches no login on the last Sunday of March.
+//
+// When the org does not know the time zone, Apex's TimeZone.getTimeZone
+// returns GMT. The condition class then flags every login of the user
+// instead of reading the active hours in GMT, and the test class fails on a
+// production deploy with a message that names the zone.
 //
 // # What the package refuses to build
 //
@@ -36,8 +50,10 @@
 // Setup permissions.
 //
 // Blocking is off unless Spec.Block is set, so a wrong limit raises alerts
-// instead of stopping the integration. Ending the session and freezing the
-// user are off unless Spec.EndSession or Spec.FreezeUser is set.
+// instead of stopping the integration. Spec.EndSession and Spec.FreezeUser
+// are rejected: Salesforce Help names Block, Multi-Factor Authentication
+// and notifications as the actions of Enhanced Transaction Security, and
+// documents End Session and Freeze User only for legacy policies.
 // Two-factor authentication is never requested: an API client cannot answer
 // the challenge, and Salesforce blocks API logins instead.
 //
@@ -53,7 +69,8 @@
 // policy, and the condition class is the login policy's name followed by
 // "Condition". Two integrations whose names agree in those 19 characters,
 // ignoring case, would overwrite each other's policies; [BuildAll] reports
-// them.
+// them. The master labels start with Spec.Label, which defaults to the
+// whole integration name with spaces for underscores.
 //
 // # Zero values
 //
@@ -64,8 +81,17 @@
 //
 // # Known limitations
 //
-// The flow compares the username as written. Whether that comparison
-// ignores case is not documented, so write the username as the org stores
-// it. Two different placeholders that resolve to the same user at deploy
-// time are not detected.
+// Whether the flow's comparison of the username ignores case is not
+// documented. Salesforce stores usernames in lower case, so the flow gets a
+// literal username in lower case. The value of a ${NAME} placeholder is not
+// known here, so set the environment variable to the username in lower
+// case. sf pastes that value into Apex and XML as it is, so it must be a
+// plain username without ', \, ", &, < or >. Two different placeholders
+// that resolve to the same user at deploy time are not detected.
+//
+// Each recipient in Spec.Notify gets a notifications element of its own.
+// The Metadata API schema allows several, but the policies that Salesforce
+// users have published each have one, and no Salesforce document says
+// whether a policy with several deploys. If a deploy rejects it, list one
+// recipient.
 package monitoring

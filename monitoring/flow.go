@@ -1,6 +1,9 @@
 package monitoring
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Names inside a condition flow. Condition Builder uses the same names in
 // every flow it saves, and the policy engine reads the outcome from the
@@ -122,14 +125,32 @@ func numberCondition(eventFieldName, operator string, value int) FlowCondition {
 
 // largeQueryFlow returns the condition of the query policy: the event's
 // Username equals username, and RowsProcessed is above maxRows or is -1.
-//
-// NOTE: the username is compared as written. Whether the flow's EqualTo on
-// text ignores case is not documented for transaction security flows, so
-// write the username as the org stores it.
+// The username is written as [flowUsername] returns it.
 func largeQueryFlow(name, username string, maxRows int) *Flow {
 	return conditionFlow(name, "ApiEvent", "1 AND (2 OR 3)", []FlowCondition{
-		textCondition("Username", flowEqualTo, username),
+		textCondition("Username", flowEqualTo, flowUsername(username)),
 		numberCondition("RowsProcessed", flowGreaterThan, maxRows),
 		numberCondition("RowsProcessed", flowEqualTo, rowsNotCounted),
 	})
+}
+
+// flowUsername returns username as the query policy's flow compares it:
+// lower case outside its ${NAME} placeholders, which stay as written because
+// environment variable names are case-sensitive.
+//
+// NOTE: whether the flow's EqualTo on text ignores case is not documented
+// for transaction security flows. Salesforce stores usernames in lower
+// case, so a lower-case value matches either way. The value that sf puts in
+// place of a placeholder is not seen here, so it must be given in lower
+// case.
+func flowUsername(username string) string {
+	var b strings.Builder
+	last := 0
+	for _, match := range usernamePlaceholderPattern.FindAllStringIndex(username, -1) {
+		b.WriteString(strings.ToLower(username[last:match[0]]))
+		b.WriteString(username[match[0]:match[1]])
+		last = match[1]
+	}
+	b.WriteString(strings.ToLower(username[last:]))
+	return b.String()
 }

@@ -35,6 +35,7 @@ func (b *Bundle) Runbook(dir string) string {
 		for _, name := range b.Variables {
 			line("  - `%s` replaces `${%s}`", name, name)
 		}
+		line("- The value of each variable is the username in lower case, as Salesforce stores it: the query policy compares it with the event's username, and Salesforce does not document whether that comparison ignores case. The value is a plain username, without `'`, `\\`, `\"`, `&`, `<` or `>`, because sf pastes it into the Apex and XML files as it is.")
 	}
 	line("")
 
@@ -61,10 +62,44 @@ func (b *Bundle) Runbook(dir string) string {
 	}
 	line("")
 
+	if b.maxRecipients() > 1 {
+		line("Each policy notifies its %d recipients through one `notifications` element each. The schema allows that, but Salesforce does not document whether such a policy deploys. If the deploy rejects it, list one recipient in the spec.", b.maxRecipients())
+		line("")
+	}
+
 	line("### After the deploy")
 	line("")
 	line("- The policies are active at once. Unless the spec turned on blocking, they only alert: they notify the recipients in the app and by email.")
-	line("- The query limit applies to each query on its own, not to the rows read in a day. A query whose rows Salesforce does not count (RowsProcessed -1) fires too.")
+	if b.hasComponent(TypeFlow) {
+		line("- The query limit applies to each query on its own, not to the rows read in a day. A query whose rows Salesforce does not count (RowsProcessed -1) fires too.")
+		line("- ApiEvent records query, queryMore and count calls. Salesforce's ApiEvent reference names the SOAP API and Bulk API, not Bulk API 2.0, whose result downloads BulkApiResultEvent records, an event these policies do not watch. A Bulk API 2.0 query may pass unseen.")
+	}
+	if len(b.TestClasses) > 0 {
+		line("- The login policy checks only the time of the login. A session opened inside the active hours stays usable after they end. On the day the clocks go forward, active hours inside the skipped hour have no instants.")
+	}
 	line("- The policies never ask for two-factor authentication, which an API client cannot answer and which Salesforce turns into a block for API logins.")
 	return w.String()
+}
+
+// hasComponent reports whether the bundle has a component of the given
+// Metadata API type.
+func (b *Bundle) hasComponent(metadataType string) bool {
+	for _, c := range b.Components {
+		if c.Type == metadataType {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRecipients returns the largest number of notifications of a policy in
+// the bundle.
+func (b *Bundle) maxRecipients() int {
+	largest := 0
+	for _, c := range b.Components {
+		if policy, ok := c.Value.(*TransactionSecurityPolicy); ok && policy.Action != nil {
+			largest = max(largest, len(policy.Action.Notifications))
+		}
+	}
+	return largest
 }

@@ -14,9 +14,19 @@ type Spec struct {
 	// [Spec.LoginPolicyName].
 	Integration string
 
+	// Label is the integration's label, such as "Nightly Sync", which
+	// starts the master label of each policy. Empty means Integration with
+	// spaces for underscores. The master labels add at most
+	// len(" Off-Hours Logins") characters, so Label has at most 63.
+	Label string
+
 	// Username is the integration user's username, such as
 	// "integration@example.com", or a ${NAME} placeholder that sf fills in
-	// from the environment variable NAME at deploy time.
+	// from the environment variable NAME at deploy time. The query policy's
+	// flow compares it exactly, so a literal username is written there in
+	// lower case, the case in which Salesforce stores usernames. The value
+	// of a placeholder's variable is pasted as it is, so it should be the
+	// username in lower case, with none of the characters ' \ " & < >.
 	Username string
 
 	// MaxRowsPerQuery is the number of rows above which one query by the
@@ -49,13 +59,16 @@ type Spec struct {
 	// login. The zero value only alerts.
 	Block bool
 
-	// EndSession makes each policy end the integration user's session when
-	// it fires. The zero value leaves the session alone.
+	// EndSession requests the End Session action. [Build] rejects true:
+	// Salesforce documents only Block, Multi-Factor Authentication and
+	// notifications as actions of Enhanced Transaction Security policies,
+	// and End Session as an action of the legacy policies on logins. The
+	// field exists so that a spec that sets it gets a clear error.
 	EndSession bool
 
-	// FreezeUser makes each policy freeze the integration user when it
-	// fires, so the integration stops until an admin unfreezes the user.
-	// The zero value leaves the user active.
+	// FreezeUser requests the Freeze User action. [Build] rejects true for
+	// the same reason as EndSession: Freeze User is documented only for
+	// legacy policies on Chatter resources.
 	FreezeUser bool
 
 	// APIVersion is the apiVersion of the generated Apex classes, such as

@@ -33,8 +33,9 @@ const maxTimeZoneIDLength = 40
 // them to the machine's zone or to UTC.
 //
 // NOTE: Apex's TimeZone.getTimeZone returns GMT for an ID it does not know
-// instead of failing. A zone added to the IANA database after the org's
-// runtime was built passes here but would be evaluated as GMT.
+// instead of failing, so a zone added to the IANA database after the org's
+// runtime was built passes here but not in the org. The generated condition
+// class then flags every login, and its test class fails.
 func loadTimeZone(id string) (*time.Location, string) {
 	const hint = `use an IANA time zone ID such as "Europe/Berlin", "America/New_York" or "UTC"`
 

@@ -3,6 +3,8 @@ package monitoring
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sfharden/sfharden/field"
 )
@@ -13,9 +15,10 @@ const maxExactRows = 1 << 53
 
 // Validate checks every field of the spec and returns a [field.List] with
 // one error per problem, or nil when there is none. The paths are
-// "integration", "username" and "apiVersion" for those fields, and the keys
-// of an integration spec's monitoring section for the rest:
-// "maxRowsPerQuery", "activeHours", "timezone" and "notify[0]".
+// "integration", "label", "username" and "apiVersion" for those fields, and
+// the keys of an integration spec's monitoring section for the rest:
+// "maxRowsPerQuery", "activeHours", "timezone", "notify[0]", "endSession"
+// and "freezeUser".
 func (s Spec) Validate() error {
 	return s.validate(field.Path{}).Err()
 }
@@ -28,6 +31,9 @@ func (s Spec) validate(root field.Path) field.List {
 	} else if _, detail := namePrefix(s.Integration); detail != "" {
 		errs = append(errs, field.NewInvalid(root.Child("integration"), s.Integration, detail))
 	}
+	if detail := checkLabel(s.Label); detail != "" {
+		errs = append(errs, field.NewInvalid(root.Child("label"), s.Label, detail))
+	}
 
 	if s.Username == "" {
 		errs = append(errs, field.NewRequired(root.Child("username"), "the policies watch one user; give the integration user's username, such as integration@example.com, or a ${NAME} placeholder"))
@@ -37,6 +43,7 @@ func (s Spec) validate(root field.Path) field.List {
 
 	errs = append(errs, s.validateConditions(root)...)
 	errs = append(errs, s.validateNotify(root)...)
+	errs = append(errs, s.validateActions(root)...)
 
 	if detail := checkAPIVersion(s.loginHoursPolicy().apexVersion()); detail != "" {
 		errs = append(errs, field.NewInvalid(root.Child("apiVersion"), s.APIVersion, detail))
@@ -107,4 +114,47 @@ func (s Spec) validateNotify(root field.Path) field.List {
 		seen[key] = i
 	}
 	return errs
+}
+
+// validateActions rejects the actions that Salesforce does not document for
+// policies on ApiEvent and LoginEvent. Salesforce Help ("Transaction
+// Security" and "Transaction Security Actions and Notifications") names
+// Block, Multi-Factor Authentication and notifications as the actions of
+// Enhanced Transaction Security. End Session and Freeze User appear only in
+// the documentation of the legacy policies: End Session for logins, Freeze
+// User for Chatter resources.
+//
+// NOTE: whether the Metadata API refuses endSession or freezeUser set to
+// true on these events, or deploys them and ignores them, has not been
+// tried. Either way the action would not happen, so neither is written.
+func (s Spec) validateActions(root field.Path) field.List {
+	const documented = "Salesforce documents only Block, Multi-Factor Authentication and notifications as actions of policies on ApiEvent and LoginEvent"
+
+	var errs field.List
+	if s.EndSession {
+		errs = append(errs, field.NewInvalid(root.Child("endSession"), s.EndSession,
+			documented+", and End Session only for legacy login policies; remove endSession, and set block to stop the query or login"))
+	}
+	if s.FreezeUser {
+		errs = append(errs, field.NewInvalid(root.Child("freezeUser"), s.FreezeUser,
+			documented+", and Freeze User only for legacy policies on Chatter resources; remove freezeUser, set block to stop the query or login, and freeze the user by hand when an alert calls for it"))
+	}
+	return errs
+}
+
+// checkLabel returns the error detail for a label that cannot start the
+// master labels, or "" when label is empty or usable.
+func checkLabel(label string) string {
+	switch {
+	case label == "":
+		return ""
+	case strings.TrimSpace(label) == "":
+		return "is blank; give a label such as \"Nightly Sync\", or leave it out to use the integration name"
+	case strings.ContainsFunc(label, unicode.IsControl):
+		return "contains a line break or another control character, which a label cannot hold"
+	case utf8.RuneCountInString(label) > maxLabelLength:
+		return fmt.Sprintf("has %d characters; a policy's master label has at most %d, and the longest suffix, %q, leaves %d for the label",
+			utf8.RuneCountInString(label), maxMasterLabelLength, loginLabelSuffix, maxLabelLength)
+	}
+	return ""
 }

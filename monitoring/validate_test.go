@@ -122,6 +122,24 @@ func TestBuildRejects(t *testing.T) {
 			want: []pathKind{{"notify[0]", field.Required}}},
 		{name: "notify placeholder", change: func(s *Spec) { s.Notify = []string{"${SF_ADMIN}"} }},
 
+		{name: "label given", change: func(s *Spec) { s.Label = "Nightly Sync (EU)" }},
+		{name: "label of 63 characters", change: func(s *Spec) { s.Label = strings.Repeat("é", 63) }},
+		{name: "label of 64 characters", change: func(s *Spec) { s.Label = strings.Repeat("é", 64) },
+			want: []pathKind{{"label", field.Invalid}}},
+		{name: "label blank", change: func(s *Spec) { s.Label = "  " },
+			want: []pathKind{{"label", field.Invalid}}},
+		{name: "label with newline", change: func(s *Spec) { s.Label = "Nightly\nSync" },
+			want: []pathKind{{"label", field.Invalid}}},
+
+		// Salesforce documents neither action for Enhanced Transaction
+		// Security, so a spec that relies on one would get no such
+		// action.
+		{name: "end session", change: func(s *Spec) { s.EndSession = true },
+			want: []pathKind{{"endSession", field.Invalid}}},
+		{name: "freeze user", change: func(s *Spec) { s.FreezeUser = true },
+			want: []pathKind{{"freezeUser", field.Invalid}}},
+		{name: "block", change: func(s *Spec) { s.Block = true }},
+
 		{name: "api version too old", change: func(s *Spec) { s.APIVersion = "46.0" },
 			want: []pathKind{{"apiVersion", field.Invalid}}},
 		{name: "api version malformed", change: func(s *Spec) { s.APIVersion = "66" },
@@ -170,6 +188,18 @@ func TestBuildErrorMessages(t *testing.T) {
 	for _, line := range strings.Split(message, "\n") {
 		assert.False(t, strings.HasSuffix(line, "."), "message ends with a period: %s", line)
 	}
+}
+
+func TestBuildActionMessages(t *testing.T) {
+	spec := validSpec()
+	spec.EndSession = true
+	spec.FreezeUser = true
+
+	_, err := Build(spec)
+	require.Error(t, err)
+	message := err.Error()
+	assert.Contains(t, message, "endSession: invalid: true: Salesforce documents only Block, Multi-Factor Authentication and notifications")
+	assert.Contains(t, message, "freezeUser: invalid: true: Salesforce documents only Block, Multi-Factor Authentication and notifications")
 }
 
 func TestSpecValidateNilWhenValid(t *testing.T) {

@@ -1,7 +1,9 @@
 // Command monitoring builds the transaction security policies of one
-// integration from the monitoring part of its spec (spec.yaml, compiled in)
-// and prints the files of the bundle, the environment variables that
-// sfdx-project.json must replace and, with -runbook, the runbook section.
+// integration from the monitoring part of its spec (spec.yaml, compiled in).
+// It prints the files of the bundle and the environment variables that
+// sfdx-project.json must replace. With -runbook it also prints the runbook
+// section for the package directory event-monitoring, where sfharden
+// generate writes the policies.
 //
 //	go run ./examples/monitoring
 //	go run ./examples/monitoring -runbook
@@ -17,6 +19,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/sfharden/sfharden"
 	"github.com/sfharden/sfharden/monitoring"
 )
 
@@ -25,8 +28,9 @@ var specYAML []byte
 
 // integration is the part of an integration spec that the policies use.
 type integration struct {
-	Name string `yaml:"name"`
-	User struct {
+	Name  string `yaml:"name"`
+	Label string `yaml:"label"`
+	User  struct {
 		Username string `yaml:"username"`
 	} `yaml:"user"`
 	Monitoring struct {
@@ -35,11 +39,13 @@ type integration struct {
 		Timezone        string   `yaml:"timezone"`
 		Notify          []string `yaml:"notify"`
 		Block           bool     `yaml:"block"`
+		EndSession      bool     `yaml:"endSession"`
+		FreezeUser      bool     `yaml:"freezeUser"`
 	} `yaml:"monitoring"`
 }
 
 func main() {
-	runbook := flag.Bool("runbook", false, "also print the runbook section for the package directory force-app-monitoring")
+	runbook := flag.Bool("runbook", false, "also print the runbook section for the package directory "+sfharden.MonitoringDirectory)
 	flag.Parse()
 
 	if err := run(os.Stdout, specYAML, *runbook); err != nil {
@@ -59,12 +65,15 @@ func run(w io.Writer, data []byte, runbook bool) error {
 
 	bundle, err := monitoring.Build(monitoring.Spec{
 		Integration:     in.Name,
+		Label:           in.Label,
 		Username:        in.User.Username,
 		MaxRowsPerQuery: in.Monitoring.MaxRowsPerQuery,
 		ActiveHours:     in.Monitoring.ActiveHours,
 		TimeZone:        in.Monitoring.Timezone,
 		Notify:          in.Monitoring.Notify,
 		Block:           in.Monitoring.Block,
+		EndSession:      in.Monitoring.EndSession,
+		FreezeUser:      in.Monitoring.FreezeUser,
 	})
 	if err != nil {
 		return fmt.Errorf("build policies:\n%w", err)
@@ -82,7 +91,7 @@ func run(w io.Writer, data []byte, runbook bool) error {
 	}
 	if runbook {
 		fmt.Fprintln(w)
-		fmt.Fprint(w, bundle.Runbook("force-app-monitoring"))
+		fmt.Fprint(w, bundle.Runbook(sfharden.MonitoringDirectory))
 	}
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/sfharden/sfharden"
 )
 
 func TestRunPrintsFileList(t *testing.T) {
@@ -25,7 +27,22 @@ func TestRunRunbook(t *testing.T) {
 
 	text := out.String()
 	assert.Contains(t, text, "## Transaction security policies")
-	assert.Contains(t, text, "--test-level RunSpecifiedTests --tests NightlySync_HoursConditionTest")
+	assert.Contains(t, text, "The package directory `event-monitoring` holds these components:")
+	assert.Contains(t, text, "sf project deploy start --source-dir event-monitoring --test-level RunSpecifiedTests --tests NightlySync_HoursConditionTest")
+	assert.NotContains(t, text, "force-app-monitoring")
+}
+
+// TestReadmeNamesPackageDirectory keeps the README's deploy commands on the
+// directory that sfharden generate writes the policies to.
+func TestReadmeNamesPackageDirectory(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+
+	text := string(readme)
+	assert.Equal(t, "event-monitoring", sfharden.MonitoringDirectory)
+	assert.Contains(t, text, "sf project deploy start --source-dir "+sfharden.MonitoringDirectory+"\n")
+	assert.Contains(t, text, "sf project deploy start --source-dir "+sfharden.MonitoringDirectory+" \\\n  --test-level RunSpecifiedTests --tests NightlySync_HoursConditionTest")
+	assert.NotContains(t, text, "force-app-monitoring")
 }
 
 func TestReadmeShowsSpec(t *testing.T) {
@@ -49,6 +66,23 @@ func TestRunRejectsBadSpec(t *testing.T) {
 			name: "integration user notified",
 			yaml: "name: A\nuser:\n  username: a@example.com\nmonitoring:\n  maxRowsPerQuery: 5\n  notify: [a@example.com]\n",
 			want: `notify[0]: forbidden: "a@example.com"`,
+		},
+		{
+			// Salesforce documents End Session only for legacy policies,
+			// so the key is read but true is rejected.
+			name: "end session",
+			yaml: "name: A\nuser:\n  username: a@example.com\nmonitoring:\n  maxRowsPerQuery: 5\n  notify: [b@example.com]\n  endSession: true\n",
+			want: "endSession: invalid: true",
+		},
+		{
+			name: "freeze user",
+			yaml: "name: A\nuser:\n  username: a@example.com\nmonitoring:\n  maxRowsPerQuery: 5\n  notify: [b@example.com]\n  freezeUser: true\n",
+			want: "freezeUser: invalid: true",
+		},
+		{
+			name: "label too long",
+			yaml: "name: A\nlabel: " + strings.Repeat("x", 64) + "\nuser:\n  username: a@example.com\nmonitoring:\n  maxRowsPerQuery: 5\n  notify: [b@example.com]\n",
+			want: "label: invalid",
 		},
 		{
 			name: "time zone that would break the apex string",
