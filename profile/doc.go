@@ -11,9 +11,18 @@
 //
 // # What it refuses to build
 //
+//   - A profile named after a standard profile, such as Admin or
+//     "Minimum Access - API Only Integrations", in any letter case, because
+//     a deploy would change the standard profile for every user who has it
+//     ([StandardName] lists them). Session settings and password policies
+//     for a standard profile are rejected the same way.
 //   - A profile without login IP ranges, or with a range that allows every
 //     address (0.0.0.0/0, 0.0.0.0-255.255.255.255), because such a
-//     restriction has no effect.
+//     restriction has no effect. Ranges that together cover half of IPv4
+//     or 2^125 IPv6 addresses, such as 0.0.0.0/1 with 128.0.0.0/1, are
+//     rejected for the same reason. A range with private, loopback or
+//     link-local addresses, or one larger than a /16 (IPv4) or a /48
+//     (IPv6), builds with a notice.
 //   - Ranges that Salesforce rejects or that would not cover exactly the
 //     addresses given: reversed ends, an IPv4 end with an IPv6 end, ranges
 //     across the IPv4-mapped block ::ffff:0:0/96, CIDR blocks with host bits

@@ -73,8 +73,9 @@ func BuildIntegrationProfile(req IntegrationRequest) (*Profile, []field.Notice, 
 		errs = append(errs, field.NewNotSupported(field.NewPath("license"), license, []string{LicenseIntegration, LicenseSalesforce}))
 	}
 
-	ranges, rangeErrs := loginIPRanges(field.NewPath("loginIpRanges"), req.LoginIPRanges)
+	ranges, rangeNotices, rangeErrs := loginIPRanges(field.NewPath("loginIpRanges"), req.LoginIPRanges)
 	errs = append(errs, rangeErrs...)
+	notices = append(notices, rangeNotices...)
 
 	disabled, disableErrs := disabledPermissions(req)
 	errs = append(errs, disableErrs...)

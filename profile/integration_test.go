@@ -94,6 +94,36 @@ func TestBuildIntegrationProfileErrors(t *testing.T) {
 			want:   []wantError{{field.Invalid, "name"}},
 		},
 		{
+			name:   "standard admin profile name",
+			danger: "the deploy would overwrite System Administrator and restrict every admin to the partner's IP range",
+			change: func(r *profile.IntegrationRequest) { r.Name = "Admin" },
+			want:   []wantError{{field.Forbidden, "name"}},
+		},
+		{
+			name:   "standard profile name in lower case",
+			danger: "Salesforce compares API names without case, so admin is still System Administrator",
+			change: func(r *profile.IntegrationRequest) { r.Name = "admin" },
+			want:   []wantError{{field.Forbidden, "name"}},
+		},
+		{
+			name:   "standard user profile name",
+			danger: "every standard user would lose UI access and be locked to one IP range",
+			change: func(r *profile.IntegrationRequest) { r.Name = "STANDARD" },
+			want:   []wantError{{field.Forbidden, "name"}},
+		},
+		{
+			name:   "standard integration profile name",
+			danger: "other integrations that use the standard API-only profile would change with this one",
+			change: func(r *profile.IntegrationRequest) { r.Name = "Minimum Access - API Only Integrations" },
+			want:   []wantError{{field.Forbidden, "name"}},
+		},
+		{
+			name:   "standard platform profile name",
+			danger: "StandardAul is the file name of Standard Platform User",
+			change: func(r *profile.IntegrationRequest) { r.Name = "standardaul" },
+			want:   []wantError{{field.Forbidden, "name"}},
+		},
+		{
 			name:   "description too long",
 			change: func(r *profile.IntegrationRequest) { r.Description = strings.Repeat("x", 256) },
 			want:   []wantError{{field.Invalid, "description"}},
@@ -159,4 +189,39 @@ func TestBuildIntegrationProfileDisableAndLeaveOut(t *testing.T) {
 	assert.False(t, written["ViewClientSecret"], "a left-out permission is not written")
 	require.Len(t, notices, 1)
 	assert.Equal(t, `userPermissions["ViewClientSecret"]`, notices[0].Path)
+}
+
+func TestStandardName(t *testing.T) {
+	tests := []struct {
+		name      string
+		input     string
+		wantName  string
+		wantFound bool
+	}{
+		{"exact", "Admin", "Admin", true},
+		{"lower case", "readonly", "ReadOnly", true},
+		{"upper case", "GUEST", "Guest", true},
+		{"with spaces", "salesforce api only system integrations", "Salesforce API Only System Integrations", true},
+		{"retrieved standard", "Sales Insights Integration User", "Sales Insights Integration User", true},
+		{"custom name", "Orders_API", "", false},
+		{"prefix of a standard name", "Admin_Orders", "", false},
+		{"empty", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, found := profile.StandardName(tt.input)
+			assert.Equal(t, tt.wantFound, found)
+			assert.Equal(t, tt.wantName, got)
+		})
+	}
+}
+
+func TestSettingsForStandardProfile(t *testing.T) {
+	_, err := profile.BuildSessionSetting(profile.SessionRequest{Profile: "admin"})
+	assert.Equal(t, []wantError{{field.Forbidden, "profile"}}, errorsOf(t, err),
+		"session settings for admin would change every administrator's sessions")
+
+	_, err = profile.BuildPasswordPolicy(profile.PasswordRequest{Profile: "Admin"})
+	assert.Equal(t, []wantError{{field.Forbidden, "profile"}}, errorsOf(t, err),
+		"a never-expiring password policy for Admin would apply to every administrator")
 }

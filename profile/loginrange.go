@@ -23,14 +23,18 @@ type LoginRange struct {
 // loginIPRanges converts the requested ranges into profile entries that
 // cover exactly the addresses given. Ranges in the IPv4-mapped block
 // ::ffff:0:0/96 come out as the IPv4 addresses they map to. A range with
-// every address of its family is rejected, because it restricts nothing.
-func loginIPRanges(base field.Path, requested []LoginRange) ([]LoginIPRange, field.List) {
+// every address of its family is rejected, and so are ranges that together
+// cover half of IPv4 or 2^125 IPv6 addresses, because they restrict almost
+// nothing. Each range that [iprange.Review] doubts comes back as a notice.
+func loginIPRanges(base field.Path, requested []LoginRange) ([]LoginIPRange, []field.Notice, field.List) {
 	if len(requested) == 0 {
-		return nil, field.List{field.NewRequired(base, "give the addresses the integration connects from, such as 203.0.113.0/24")}
+		return nil, nil, field.List{field.NewRequired(base, "give the addresses the integration connects from, such as 203.0.113.0/24")}
 	}
 
 	var errs field.List
+	var notices []field.Notice
 	var ranges []LoginIPRange
+	var parsed []iprange.Range
 	seen := map[iprange.Range]int{}
 	for i, lr := range requested {
 		p := base.Index(i)
@@ -58,13 +62,21 @@ func loginIPRanges(base field.Path, requested []LoginRange) ([]LoginIPRange, fie
 			continue
 		}
 		seen[r] = i
+		parsed = append(parsed, r)
+		for _, w := range iprange.Review(r) {
+			notices = append(notices, field.Notice{Path: p.String(), Message: w.String()})
+		}
 		ranges = append(ranges, LoginIPRange{
 			StartAddress: r.Start().String(),
 			EndAddress:   r.End().String(),
 			Description:  lr.Description,
 		})
 	}
-	return ranges, errs
+
+	for _, err := range iprange.CheckUnion(parsed) {
+		errs = append(errs, field.NewForbidden(base, err.Input, err.Error()))
+	}
+	return ranges, notices, errs
 }
 
 // rangeError turns an iprange error into a field error whose path names the

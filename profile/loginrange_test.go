@@ -183,3 +183,94 @@ func TestLoginRangeElementOrder(t *testing.T) {
     </loginIpRanges>
 `)
 }
+
+func TestLoginRangesTogether(t *testing.T) {
+	tests := []struct {
+		name   string
+		danger string // why the set of ranges is dangerous
+		ranges []string
+		want   []wantError
+	}{
+		{
+			name:   "whole ipv4 but the first address",
+			danger: "one address short of 0.0.0.0/0 lets every attacker in",
+			ranges: []string{"0.0.0.1-255.255.255.255"},
+			want:   []wantError{{field.Forbidden, "loginIpRanges"}},
+		},
+		{
+			name:   "ipv4 from 1.0.0.0",
+			danger: "every routed IPv4 address is allowed",
+			ranges: []string{"1.0.0.0-255.255.255.255"},
+			want:   []wantError{{field.Forbidden, "loginIpRanges"}},
+		},
+		{
+			name:   "two halves",
+			danger: "each /1 passes alone, together they are 0.0.0.0/0",
+			ranges: []string{"0.0.0.0/1", "128.0.0.0/1"},
+			want:   []wantError{{field.Forbidden, "loginIpRanges"}},
+		},
+		{
+			name:   "four quarters",
+			danger: "four /2 blocks add up to every address",
+			ranges: []string{"0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/2", "192.0.0.0/2"},
+			want:   []wantError{{field.Forbidden, "loginIpRanges"}},
+		},
+		{
+			name:   "all global unicast ipv6",
+			danger: "2000::/3 is every routed IPv6 address",
+			ranges: []string{"2000::/3"},
+			want:   []wantError{{field.Forbidden, "loginIpRanges"}},
+		},
+		{
+			name:   "documentation ranges",
+			ranges: []string{"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var requested []profile.LoginRange
+			for _, r := range tt.ranges {
+				requested = append(requested, profile.LoginRange{Addresses: r})
+			}
+			_, _, err := profile.BuildIntegrationProfile(profile.IntegrationRequest{Name: "Orders_API", LoginIPRanges: requested})
+			if diff := cmp.Diff(tt.want, errorsOf(t, err)); diff != "" {
+				t.Errorf("errors mismatch (-want +got):\n%s\nerror: %v\ndanger: %s", diff, err, tt.danger)
+			}
+		})
+	}
+}
+
+func TestLoginRangeNotices(t *testing.T) {
+	tests := []struct {
+		name   string
+		danger string // why the range deserves a second look
+		ranges []string
+		want   []string // notice paths
+	}{
+		{"private address", "a private address never reaches Salesforce, so the real egress is missing",
+			[]string{"203.0.113.0/24", "10.20.0.0/16"}, []string{"loginIpRanges[1]"}},
+		{"loopback", "localhost is never a remote client", []string{"127.0.0.1"}, []string{"loginIpRanges[0]"}},
+		{"unique local ipv6", "fc00::/7 is not routed on the internet", []string{"fd00::/64"}, []string{"loginIpRanges[0]"}},
+		{"link-local ipv6", "fe80::/10 never leaves one link", []string{"fe80::1"}, []string{"loginIpRanges[0]"}},
+		{"larger than /16", "a provider's whole network is rarely the partner's egress", []string{"100.0.0.0/12"}, []string{"loginIpRanges[0]"}},
+		{"larger than /48", "a provider's whole allocation", []string{"2600::/40"}, []string{"loginIpRanges[0]"}},
+		{"private and large", "two doubts about one range", []string{"10.0.0.0/8"}, []string{"loginIpRanges[0]", "loginIpRanges[0]"}},
+		{"documentation ranges stay silent", "", []string{"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"}, nil},
+		{"public /16", "", []string{"52.95.0.0/16"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var requested []profile.LoginRange
+			for _, r := range tt.ranges {
+				requested = append(requested, profile.LoginRange{Addresses: r})
+			}
+			_, notices, err := profile.BuildIntegrationProfile(profile.IntegrationRequest{Name: "Orders_API", LoginIPRanges: requested})
+			require.NoError(t, err)
+			var paths []string
+			for _, n := range notices {
+				paths = append(paths, n.Path)
+			}
+			assert.Equal(t, tt.want, paths, "danger: %s", tt.danger)
+		})
+	}
+}

@@ -45,7 +45,8 @@ type PasswordRequest struct {
 // out for 60 minutes after 3 failed attempts (long enough to slow guessing,
 // short enough that an attacker cannot lock the integration out for good),
 // remembers 5 passwords, and hides the answer to the security question.
-// The error is a [field.List].
+// req.Profile must not name a standard profile (see [StandardName]). The
+// error is a [field.List].
 func BuildPasswordPolicy(req PasswordRequest) (*PasswordPolicy, error) {
 	length := req.MinimumLength
 	if length == 0 {
@@ -66,6 +67,9 @@ func BuildPasswordPolicy(req PasswordRequest) (*PasswordPolicy, error) {
 		ForgotPasswordRedirect:  new(false),
 	}
 	if err := pp.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkNotStandard(field.NewPath("profile"), req.Profile); err != nil {
 		return nil, err
 	}
 	return pp, nil

@@ -49,7 +49,8 @@ func SessionSettingName(profile string) string {
 
 // BuildSessionSetting returns the session settings that req describes. It
 // writes every required boolean: forceLogout true, so a timed-out session
-// ends at once, and the others false. The error is a [field.List].
+// ends at once, and the others false. req.Profile must not name a standard
+// profile (see [StandardName]). The error is a [field.List].
 func BuildSessionSetting(req SessionRequest) (*SessionSetting, error) {
 	timeout := req.Timeout
 	if timeout == 0 {
@@ -66,6 +67,9 @@ func BuildSessionSetting(req SessionRequest) (*SessionSetting, error) {
 		ExternalCommunityUserIdentityVerif: false,
 	}
 	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkNotStandard(field.NewPath("profile"), req.Profile); err != nil {
 		return nil, err
 	}
 	return s, nil
