@@ -3,6 +3,7 @@ package sfharden
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -159,8 +160,33 @@ func (b *builder) catalogue() (*policy.Catalogue, []connectedapp.Waiver) {
 		}
 		err := catalogue.Waive(policy.Waiver{Permission: w.Permission, Object: w.Object, Reason: w.Reason})
 		b.add(err, b.path.Child("waivers").Index(i), nil)
+		if err == nil && !b.requests(w) {
+			b.notices = append(b.notices, field.Notice{Path: b.path.Child("waivers").Index(i).String(),
+				Message: fmt.Sprintf("the spec does not request %s, so the waiver allows nothing; remove it", w.Permission)})
+		}
 	}
 	return catalogue, scopes
+}
+
+// requests reports whether the integration asks for what the waiver of a
+// permission allows: the user permission, or the object flag on the object.
+func (b *builder) requests(w Waiver) bool {
+	for _, name := range b.in.Access.UserPermissions {
+		if strings.EqualFold(name, w.Permission) {
+			return true
+		}
+	}
+	for object, levels := range b.in.Access.Objects {
+		if w.Object != "" && !strings.EqualFold(object, w.Object) {
+			continue
+		}
+		for _, level := range levels {
+			if strings.EqualFold(level+"Records", w.Permission) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isScopeName reports whether a waiver names an OAuth scope rather than a
@@ -318,9 +344,9 @@ func (b *builder) buildApp(ib *IntegrationBundle, waivers []connectedapp.Waiver)
 	if in.App.Flow == "jwtBearer" {
 		spec.Flow = connectedapp.JWTBearer
 		if in.App.Certificate != "" {
-			data, err := os.ReadFile(b.spec.resolve(in.App.Certificate))
+			data, err := readLimited(b.spec.resolve(in.App.Certificate), maxCertificateSize)
 			if err != nil {
-				b.errs = append(b.errs, field.NewInvalid(b.path.Child("app").Child("certificate"), in.App.Certificate, "reading the certificate failed: "+errors.Unwrap(err).Error()))
+				b.errs = append(b.errs, field.NewInvalid(b.path.Child("app").Child("certificate"), in.App.Certificate, "reading the certificate failed: "+withoutPath(err)))
 				return
 			}
 			spec.Certificate = data
@@ -393,12 +419,45 @@ func checkMonitoringNames(bundles []*IntegrationBundle) field.List {
 	return errs
 }
 
+// Size limits of the files a spec names, far above any real one, so that a
+// spec naming a device or a huge file fails instead of filling memory.
+const (
+	maxSpecSize        = 10 << 20
+	maxCertificateSize = 1 << 20
+	maxDescribeSize    = 64 << 20
+)
+
+// withoutPath returns the reason of a file error without the path, which
+// the spec error names already.
+func withoutPath(err error) string {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return pathErr.Err.Error()
+	}
+	return err.Error()
+}
+
+// readLimited reads a regular file of at most limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s has %d bytes, more than the %d a file of this kind can have", path, info.Size(), limit)
+	}
+	return os.ReadFile(path)
+}
+
 // readDescribes reads the output of `sf sobject describe --json` from a
 // file, or from every .json file of a folder.
 func readDescribes(path string) ([]*permset.Describe, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading field facts failed: %w", errors.Unwrap(err))
+		return nil, fmt.Errorf("reading field facts failed: %s", withoutPath(err))
 	}
 	files := []string{path}
 	if info.IsDir() {
@@ -410,7 +469,7 @@ func readDescribes(path string) ([]*permset.Describe, error) {
 	}
 	var describes []*permset.Describe
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := readLimited(f, maxDescribeSize)
 		if err != nil {
 			return nil, fmt.Errorf("reading field facts %s failed: %w", f, err)
 		}

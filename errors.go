@@ -3,7 +3,9 @@ package sfharden
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sfharden/sfharden/field"
 	"github.com/sfharden/sfharden/internal/strictyaml"
@@ -33,13 +35,29 @@ func (e *SpecError) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(" ")
 	}
-	fe := field.Error{Kind: e.Kind, Value: e.Value, Detail: e.Detail}
+	fe := field.Error{Kind: e.Kind, Value: shorten(e.Value), Detail: e.Detail}
 	if e.Path != "" {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
 	}
 	b.WriteString(fe.Error())
 	return b.String()
+}
+
+// maxValueLength is how much of an offending value an error line quotes.
+const maxValueLength = 80
+
+// shorten cuts a long text value so that one error stays one readable line.
+func shorten(v any) any {
+	text, ok := v.(string)
+	if !ok || len(text) <= maxValueLength {
+		return v
+	}
+	cut := maxValueLength
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut] + fmt.Sprintf("... (%d bytes)", len(text))
 }
 
 // SpecErrors is every problem found in a spec. Build and LoadSpec return it
@@ -75,6 +93,7 @@ func withFile(file string, err error) error {
 
 // locate turns validation errors into SpecErrors with the spec positions
 // of their paths.
+// The errors come sorted by their place in the file.
 func (s *Spec) locate(errs field.List) SpecErrors {
 	out := make(SpecErrors, len(errs))
 	for i, e := range errs {
@@ -84,5 +103,11 @@ func (s *Spec) locate(errs field.List) SpecErrors {
 		}
 		out[i] = se
 	}
+	slices.SortStableFunc(out, func(a, b *SpecError) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
 	return out
 }

@@ -62,8 +62,9 @@ func joinPath(base, rest string) string {
 	}
 }
 
-// add records the errors of a builder, moved to spec paths.
-func (b *builder) add(err error, _ field.Path, rules []pathRule) {
+// add records the errors of a builder, moved to spec paths by rules, or
+// all to base when rules is nil.
+func (b *builder) add(err error, base field.Path, rules []pathRule) {
 	if err == nil {
 		return
 	}
@@ -74,7 +75,11 @@ func (b *builder) add(err error, _ field.Path, rules []pathRule) {
 	}
 	for _, e := range list {
 		moved := *e
-		moved.Path = b.rebase(e.Path, rules)
+		if rules == nil {
+			moved.Path = base.String()
+		} else {
+			moved.Path = b.rebase(e.Path, rules)
+		}
 		moved.Detail = specWording.Replace(e.Detail)
 		b.errs = append(b.errs, &moved)
 	}

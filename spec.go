@@ -2,7 +2,6 @@ package sfharden
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/sfharden/sfharden/internal/strictyaml"
@@ -62,7 +61,8 @@ type User struct {
 	FirstName string `yaml:"firstName"`
 	Alias     string `yaml:"alias"`    // default: derived from Name, at most 8 characters
 	TimeZone  string `yaml:"timeZone"` // TimeZoneSidKey; default America/Los_Angeles
-	Locale    string `yaml:"locale"`   // LocaleSidKey and LanguageLocaleKey; default en_US
+	Locale    string `yaml:"locale"`   // LocaleSidKey; default en_US
+	Language  string `yaml:"language"` // LanguageLocaleKey; default en_US
 }
 
 // Network lists the partner's outbound addresses: CIDR blocks, single
@@ -135,7 +135,7 @@ type Waiver struct {
 // LoadSpec reads and decodes a spec file strictly. Decoding errors come back
 // as one error per line, each "FILE:LINE:COLUMN: path: message".
 func LoadSpec(path string) (*Spec, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, maxSpecSize)
 	if err != nil {
 		return nil, fmt.Errorf("read spec: %w", err)
 	}

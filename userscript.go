@@ -21,6 +21,7 @@ const integrationPSL = "SalesforceAPIIntegrationPsl"
 type userScriptData struct {
 	Integration, Username, Placeholder                  string
 	Email, LastName, FirstName, Alias, TimeZone, Locale string
+	Language                                            string
 	Profile, Group, PSL                                 string
 	NeedsPSL                                            bool
 }
@@ -65,7 +66,7 @@ integrationUser.FirstName = {{.FirstName}};
 integrationUser.Alias = {{.Alias}};
 integrationUser.TimeZoneSidKey = {{.TimeZone}};
 integrationUser.LocaleSidKey = {{.Locale}};
-integrationUser.LanguageLocaleKey = {{.Locale}};
+integrationUser.LanguageLocaleKey = {{.Language}};
 integrationUser.EmailEncodingKey = 'UTF-8';
 integrationUser.IsActive = true;
 upsert integrationUser;
@@ -103,6 +104,7 @@ func userScript(in Integration, profileName, groupName string) ([]byte, error) {
 		{&data.Alias, in.User.Alias},
 		{&data.TimeZone, in.User.TimeZone},
 		{&data.Locale, in.User.Locale},
+		{&data.Language, in.User.Language},
 		{&data.Profile, profileName},
 		{&data.Group, groupName},
 		{&data.PSL, integrationPSL},
@@ -135,7 +137,7 @@ func userDefinition(in Integration, profileName string) ([]byte, error) {
 		"Alias":             in.User.Alias,
 		"TimeZoneSidKey":    in.User.TimeZone,
 		"LocaleSidKey":      in.User.Locale,
-		"LanguageLocaleKey": in.User.Locale,
+		"LanguageLocaleKey": in.User.Language,
 		"EmailEncodingKey":  "UTF-8",
 		"profileName":       profileName,
 		"generatePassword":  false,

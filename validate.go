@@ -10,6 +10,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	_ "time/tzdata" // time zone checks must not depend on the machine
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sfharden/sfharden/field"
 )
@@ -79,6 +83,9 @@ func (in Integration) defaults() Integration {
 	if in.User.Locale == "" {
 		in.User.Locale = "en_US"
 	}
+	if in.User.Language == "" {
+		in.User.Language = "en_US"
+	}
 	if in.User.Alias == "" {
 		alias := strings.ToLower(strings.ReplaceAll(in.Name, "_", ""))
 		in.User.Alias = alias[:min(len(alias), 8)]
@@ -99,7 +106,13 @@ func (s *Spec) validateSpec() field.List {
 		errs = append(errs, field.NewRequired(root, "list at least one integration"))
 	}
 	for i, in := range s.Integrations {
-		errs = append(errs, s.validateIntegration(root.Index(i), in.defaults())...)
+		p := root.Index(i)
+		for _, key := range []string{"sessionTimeoutMinutes", "secretRotationDays"} {
+			if s.hasKey(p.Child(key)) && ((key == "sessionTimeoutMinutes" && in.SessionTimeoutMinutes == 0) || (key == "secretRotationDays" && in.SecretRotationDays == 0)) {
+				errs = append(errs, field.NewInvalid(p.Child(key), 0, "0 is not allowed; leave the key out for the default"))
+			}
+		}
+		errs = append(errs, s.validateIntegration(p, in.defaults())...)
 	}
 	errs = append(errs, s.validateAcross()...)
 	errs = append(errs, s.checkNotifyNotIntegrationUsers()...)
@@ -121,12 +134,18 @@ func validateAPIVersion(p field.Path, v string) field.List {
 func (s *Spec) validateIntegration(p field.Path, in Integration) field.List {
 	var errs field.List
 	errs = append(errs, validateName(p.Child("name"), in.Name)...)
-	if len(in.Label) > maxLabelLength {
-		errs = append(errs, field.NewInvalid(p.Child("label"), in.Label, fmt.Sprintf("a label has at most %d characters", maxLabelLength)))
+	for _, t := range []struct {
+		key, value string
+		max        int
+	}{
+		{"label", in.Label, maxLabelLength},
+		{"description", in.Description, maxDescriptionLength},
+		{"user.lastName", in.User.LastName, 80},
+		{"user.firstName", in.User.FirstName, 40},
+	} {
+		errs = append(errs, validateText(pathOf(p, t.key), t.value, t.max)...)
 	}
-	if len(in.Description) > maxDescriptionLength {
-		errs = append(errs, field.NewInvalid(p.Child("description"), in.Description, fmt.Sprintf("a description has at most %d characters", maxDescriptionLength)))
-	}
+	errs = append(errs, validateUserSettings(p.Child("user"), in.User)...)
 	errs = append(errs, validateEmail(p.Child("contactEmail"), in.ContactEmail, true)...)
 
 	user := p.Child("user")
@@ -161,6 +180,9 @@ func (s *Spec) validateIntegration(p field.Path, in Integration) field.List {
 		errs = append(errs, field.NewInvalid(app.Child("certificate"), in.App.Certificate, "a certificate is used only by the jwtBearer flow; remove it or set flow: jwtBearer"))
 	}
 
+	errs = append(errs, validateSpecPath(app.Child("certificate"), in.App.Certificate)...)
+	errs = append(errs, validateSpecPath(p.Child("access").Child("fieldFacts"), in.Access.FieldFacts)...)
+
 	if !slices.Contains(sessionTimeoutsMinutes, in.SessionTimeoutMinutes) {
 		allowed := make([]string, len(sessionTimeoutsMinutes))
 		for i, m := range sessionTimeoutsMinutes {
@@ -189,6 +211,68 @@ func (s *Spec) validateIntegration(p field.Path, in Integration) field.List {
 		}
 	}
 	return errs
+}
+
+// pathOf returns the path of a dotted key below p.
+func pathOf(p field.Path, key string) field.Path {
+	for _, part := range strings.Split(key, ".") {
+		p = p.Child(part)
+	}
+	return p
+}
+
+// validateText checks a text value that goes into metadata and Apex: no
+// control characters other than tab and line feed, nothing XML 1.0 cannot
+// hold, and at most max characters.
+func validateText(p field.Path, value string, max int) field.List {
+	if !utf8.ValidString(value) {
+		return field.List{field.NewInvalid(p, value, "the text is not valid UTF-8")}
+	}
+	for _, r := range value {
+		if (unicode.IsControl(r) && r != '\t' && r != '\n') || r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF) {
+			return field.List{field.NewInvalid(p, value, fmt.Sprintf("the text contains the character %U, which metadata files cannot hold; remove it", r))}
+		}
+	}
+	if n := utf8.RuneCountInString(value); n > max {
+		return field.List{field.NewInvalid(p, value, fmt.Sprintf("%d characters is too long; Salesforce allows at most %d", n, max))}
+	}
+	return nil
+}
+
+// languages are the LanguageLocaleKey values of Salesforce's fully
+// supported languages, from the User object reference.
+var languages = []string{"da", "de", "en_US", "es", "es_MX", "fi", "fr", "it", "ja", "ko", "nl_NL", "no", "pt_BR", "ru", "sv", "th", "zh_CN", "zh_TW"}
+
+var localeKey = regexp.MustCompile(`^[a-z]{2,3}(_[A-Z]{2})?(_[A-Za-z0-9]+)?$`)
+
+// validateUserSettings checks the User fields that the user script sets
+// and that Salesforce validates on insert.
+func validateUserSettings(p field.Path, u User) field.List {
+	var errs field.List
+	if _, err := time.LoadLocation(u.TimeZone); err != nil || u.TimeZone == "Local" || !strings.Contains(u.TimeZone, "/") && u.TimeZone != "GMT" && u.TimeZone != "UTC" {
+		errs = append(errs, field.NewInvalid(p.Child("timeZone"), u.TimeZone, "give an IANA time zone that Salesforce lists as a TimeZoneSidKey, such as America/Los_Angeles or Europe/Berlin"))
+	}
+	if !localeKey.MatchString(u.Locale) {
+		errs = append(errs, field.NewInvalid(p.Child("locale"), u.Locale, "give a Salesforce LocaleSidKey such as en_US or de_DE"))
+	}
+	if !slices.Contains(languages, u.Language) {
+		errs = append(errs, field.NewNotSupported(p.Child("language"), u.Language, languages))
+	}
+	return errs
+}
+
+// validateSpecPath checks a file path in the spec: it must stay inside the
+// spec's folder, so a spec from an untrusted change cannot make sfharden
+// read, and quote in its errors, any file of the machine.
+func validateSpecPath(p field.Path, value string) field.List {
+	if value == "" {
+		return nil
+	}
+	clean := filepath.Clean(filepath.FromSlash(value))
+	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) || filepath.VolumeName(clean) != "" {
+		return field.List{field.NewForbidden(p, value, "give a path relative to the spec file's folder that stays inside it")}
+	}
+	return nil
 }
 
 func validateName(p field.Path, name string) field.List {
@@ -250,6 +334,8 @@ func validateUsername(p field.Path, value string, required bool) field.List {
 
 func validateAccess(p field.Path, a Access) field.List {
 	var errs field.List
+	errs = append(errs, caseDuplicates(p.Child("objects"), sortedKeys(a.Objects))...)
+	errs = append(errs, caseDuplicates(p.Child("fields"), sortedKeys(a.Fields))...)
 	for _, object := range sortedKeys(a.Objects) {
 		op := p.Child("objects").Key(object)
 		if len(a.Objects[object]) == 0 {
@@ -270,6 +356,22 @@ func validateAccess(p field.Path, a Access) field.List {
 		if !slices.Contains(fieldLevels, a.Fields[f]) {
 			errs = append(errs, field.NewNotSupported(fp, a.Fields[f], fieldLevels))
 		}
+	}
+	return errs
+}
+
+// caseDuplicates reports keys that differ only in letter case: Salesforce
+// API names ignore case, so they name the same object or field twice.
+func caseDuplicates(p field.Path, keys []string) field.List {
+	var errs field.List
+	seen := map[string]string{}
+	for _, k := range keys {
+		lower := strings.ToLower(k)
+		if first, ok := seen[lower]; ok {
+			errs = append(errs, field.NewDuplicate(p.Key(k), k, fmt.Sprintf("Salesforce API names ignore case, so %s and %s are the same; list it once", first, k)))
+			continue
+		}
+		seen[lower] = k
 	}
 	return errs
 }

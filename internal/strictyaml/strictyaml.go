@@ -13,7 +13,10 @@
 package strictyaml
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"strconv"
@@ -81,8 +84,17 @@ func (e Errors) Error() string {
 // value listing every problem found.
 func Decode(data []byte, v any) (Positions, error) {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
 		return nil, &Error{Position: syntaxPosition(err), Msg: "invalid YAML: " + cleanYAMLError(err)}
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		return nil, &Error{Position: syntaxPosition(err), Msg: "invalid YAML: " + cleanYAMLError(err)}
+	default:
+		return nil, &Error{Position: Position{next.Line, next.Column}, Msg: "a second YAML document; a spec is one document, so remove the --- and what follows or merge it into the first"}
 	}
 	d := &decoder{positions: Positions{}}
 	rv := reflect.ValueOf(v)

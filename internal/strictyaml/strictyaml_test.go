@@ -75,6 +75,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"float for number", "items:\n  - minutes: 1.5\n", 2, 14, "expected a whole number"},
 		{"syntax error", "a: 1\nb: : :\n", 2, 1, "invalid YAML"},
 		{"empty document", "", 1, 1, "the document is empty"},
+		{"second document", "block: true\n---\nblock: false\n", 2, 1, "a second YAML document"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
