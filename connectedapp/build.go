@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sfharden/sfharden/field"
@@ -208,7 +209,8 @@ func checkContactEmail(path field.Path, email string) field.List {
 	return nil
 }
 
-// checkWaivers returns the waived scopes with their reasons.
+// checkWaivers returns the waived scopes with their reasons, trimmed of
+// surrounding space.
 func checkWaivers(path field.Path, waivers []Waiver) (map[string]string, field.List) {
 	var errs field.List
 	reasons := map[string]string{}
@@ -218,16 +220,16 @@ func checkWaivers(path field.Path, waivers []Waiver) (map[string]string, field.L
 			errs = append(errs, field.NewNotSupported(at.Child("scope"), waiver.Scope, forbiddenScopeNames()))
 			continue
 		}
-		if strings.TrimSpace(waiver.Reason) == "" {
-			errs = append(errs, field.NewRequired(at.Child("reason"),
-				"say why the integration needs scope "+waiver.Scope+", so that a reviewer can judge it"))
+		reason, reasonErr := checkReason(at.Child("reason"), waiver.Reason, "say why the integration needs scope "+waiver.Scope+", so that a reviewer can judge it")
+		if reasonErr != nil {
+			errs = append(errs, reasonErr)
 			continue
 		}
 		if _, dup := reasons[waiver.Scope]; dup {
 			errs = append(errs, field.NewDuplicate(at.Child("scope"), waiver.Scope, "give one waiver per scope"))
 			continue
 		}
-		reasons[waiver.Scope] = waiver.Reason
+		reasons[waiver.Scope] = reason
 	}
 	return reasons, errs
 }
@@ -242,7 +244,9 @@ func forbiddenScopeNames() []string {
 	return names
 }
 
-// checkNetwork parses the partner's address ranges, keeping their order.
+// checkNetwork parses the partner's address ranges, keeping their order. It
+// rejects ranges that together cover half of IPv4 or 2^125 IPv6 addresses,
+// and returns a notice for each range that [iprange.Review] doubts.
 func checkNetwork(path field.Path, values []string) ([]iprange.Range, []field.Notice, field.List) {
 	if len(values) == 0 {
 		return nil, []field.Notice{{Path: path.String(), Message: "no partner network ranges are given, so tokens " +
@@ -250,8 +254,9 @@ func checkNetwork(path field.Path, values []string) ([]iprange.Range, []field.No
 	}
 
 	var (
-		ranges []iprange.Range
-		errs   field.List
+		ranges       []iprange.Range
+		rangeNotices []field.Notice
+		errs         field.List
 	)
 	for i, value := range values {
 		at := path.Index(i)
@@ -269,10 +274,32 @@ func checkNetwork(path field.Path, values []string) ([]iprange.Range, []field.No
 			continue
 		}
 		ranges = append(ranges, r)
+		for _, w := range iprange.Review(r) {
+			rangeNotices = append(rangeNotices, field.Notice{Path: at.String(), Message: w.String()})
+		}
+	}
+	for _, err := range iprange.CheckUnion(ranges) {
+		errs = append(errs, field.NewForbidden(path, err.Input, err.Error()))
 	}
 
 	notices := []field.Notice{{Path: path.String(), Message: "Salesforce treats an app's IP ranges as trusted " +
 		"ranges, not as the only addresses allowed; the ranges restrict tokens through the login IP ranges of the " +
 		"run-as user's profile, which the app's Enforce IP relaxation keeps in force, so give that profile the same ranges"}}
-	return ranges, notices, errs
+	return ranges, append(notices, rangeNotices...), errs
+}
+
+// checkReason returns reason without surrounding space, or an error when
+// nothing is left or the reason has a line break or another control
+// character. A reason appears in notices and review output, where a line
+// break could pass for a line of its own. missing is the detail of the
+// error for an empty reason.
+func checkReason(path field.Path, reason, missing string) (string, *field.Error) {
+	trimmed := strings.TrimSpace(reason)
+	if trimmed == "" {
+		return "", field.NewRequired(path, missing)
+	}
+	if i := strings.IndexFunc(trimmed, unicode.IsControl); i >= 0 {
+		return "", field.NewInvalid(path, reason, fmt.Sprintf("the reason has the control character %U; write it on one line without control characters", []rune(trimmed[i:])[0]))
+	}
+	return trimmed, nil
 }

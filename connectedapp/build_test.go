@@ -297,6 +297,38 @@ func TestBuildNotices(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, hasNotice(notices, "app.network", "any address"), "%v", notices)
 	})
+	t.Run("private network range", func(t *testing.T) {
+		spec := baseSpec()
+		spec.Network = []string{"203.0.113.0/24", "10.0.0.0/24"}
+		_, notices, err := Build(spec, buildTime)
+		require.NoError(t, err)
+		assert.True(t, hasNotice(notices, "app.network[1]", "10.0.0.0/8"), "%v", notices)
+	})
+	t.Run("network range larger than a /16", func(t *testing.T) {
+		spec := baseSpec()
+		spec.Network = []string{"100.0.0.0/12"}
+		_, notices, err := Build(spec, buildTime)
+		require.NoError(t, err)
+		assert.True(t, hasNotice(notices, "app.network[0]", "more than a /16"), "%v", notices)
+	})
+	t.Run("documentation ranges stay silent", func(t *testing.T) {
+		spec := baseSpec()
+		spec.Network = []string{"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"}
+		_, notices, err := Build(spec, buildTime)
+		require.NoError(t, err)
+		for _, n := range notices {
+			assert.False(t, strings.HasPrefix(n.Path, "app.network["), "unexpected notice %v", n)
+		}
+	})
+	t.Run("waiver reason trimmed", func(t *testing.T) {
+		spec := baseSpec()
+		spec.Scopes = []string{"Api", "Web"}
+		spec.Waivers = []Waiver{{Scope: "Web", Reason: "  opens report pages  "}}
+		_, notices, err := Build(spec, buildTime)
+		require.NoError(t, err)
+		assert.True(t, hasNotice(notices, "app.scopes[1]", "allowed by waiver: opens report pages"), "%v", notices)
+		assert.False(t, hasNotice(notices, "app.scopes[1]", "pages  "), "%v", notices)
+	})
 	t.Run("unused waiver", func(t *testing.T) {
 		spec := baseSpec()
 		spec.Waivers = []Waiver{{Scope: "Web", Reason: "left over"}}

@@ -45,7 +45,12 @@
 //   - a JWT bearer certificate that does not parse, is not valid at the
 //     build time, holds a private key, or has an RSA key under 2048 bits or
 //     an EC key off P-256, P-384 and P-521;
-//   - network ranges that cover every address, such as 0.0.0.0/0;
+//   - network ranges that cover every address, such as 0.0.0.0/0, or
+//     that together cover half of IPv4 or 2^125 IPv6 addresses, such as
+//     0.0.0.0/1 with 128.0.0.0/1. A private, loopback or link-local range,
+//     or one larger than a /16 (IPv4) or a /48 (IPv6), gets a notice;
+//   - waiver reasons that are empty after trimming space or that have a
+//     line break or another control character;
 //   - developer names with characters other than letters, digits and single
 //     underscores, or longer than 80 characters (70 for an External Client
 //     App, whose child files add up to 10 characters to the name).
@@ -82,7 +87,10 @@
 // retrieved files, including ones with elements newer than API v66.0 and
 // ones that hold consumer keys. Marshal writes them back byte for byte.
 // [StoredCredentials] lists the consumer key and secret elements that a
-// retrieved file holds, for an audit to report. Salesforce documents the
+// retrieved file holds, for an audit to report. [MalformedScopes] lists
+// scope elements that hold no plain value, such as
+// <scopes><scopes>Api</scopes></scopes>: the parser keeps them as unknown
+// elements, so without it such an app reads as one without scopes. Salesforce documents the
 // global OAuth settings type as one not to commit, because a retrieve puts
 // the consumer key there. The file Build writes has no key, but a retrieved
 // copy does.

@@ -97,6 +97,42 @@ func TestBuildRejects(t *testing.T) {
 			want: []pathKind{{"app.waivers[0].scope", field.NotSupported}}},
 		{name: "waiver without reason", change: func(s *Spec) { s.Scopes = []string{"Full"}; s.Waivers = []Waiver{{Scope: "Full"}} },
 			want: []pathKind{{"app.waivers[0].reason", field.Required}, {"app.scopes[0]", field.Forbidden}}},
+		{
+			// Each /1 passes alone; together they let every address in.
+			name:   "network halves together cover ipv4",
+			change: func(s *Spec) { s.Network = []string{"0.0.0.0/1", "128.0.0.0/1"} },
+			want:   []pathKind{{"app.network", field.Forbidden}},
+		},
+		{
+			// One address short of 0.0.0.0/0 slips past a whole-space check.
+			name:   "network whole ipv4 but one address",
+			change: func(s *Spec) { s.Network = []string{"0.0.0.1-255.255.255.255"} },
+			want:   []pathKind{{"app.network", field.Forbidden}},
+		},
+		{
+			// 2000::/3 holds every routed IPv6 address.
+			name:   "network all global unicast ipv6",
+			change: func(s *Spec) { s.Network = []string{"2000::/3"} },
+			want:   []pathKind{{"app.network", field.Forbidden}},
+		},
+		{
+			// A reason of spaces tells a reviewer nothing.
+			name:   "waiver reason only spaces",
+			change: func(s *Spec) { s.Scopes = []string{"Full"}; s.Waivers = []Waiver{{Scope: "Full", Reason: " \t "}} },
+			want:   []pathKind{{"app.waivers[0].reason", field.Required}, {"app.scopes[0]", field.Forbidden}},
+		},
+		{
+			// A line break lets a reason pass for a line of its own in
+			// review output, such as a forged approval.
+			name:   "waiver reason with line break",
+			change: func(s *Spec) { s.Scopes = []string{"Full"}; s.Waivers = []Waiver{{Scope: "Full", Reason: "sync\nApproved by security"}} },
+			want:   []pathKind{{"app.waivers[0].reason", field.Invalid}, {"app.scopes[0]", field.Forbidden}},
+		},
+		{
+			name:   "waiver reason with escape character",
+			change: func(s *Spec) { s.Scopes = []string{"Full"}; s.Waivers = []Waiver{{Scope: "Full", Reason: "sync \x1b[2K"}} },
+			want:   []pathKind{{"app.waivers[0].reason", field.Invalid}, {"app.scopes[0]", field.Forbidden}},
+		},
 		{name: "scope listed twice", change: func(s *Spec) { s.Scopes = []string{"Api", "api"} },
 			want: []pathKind{{"app.scopes[1]", field.Duplicate}}},
 		{name: "scope in wrong case", change: func(s *Spec) { s.Scopes = []string{"API"} },
