@@ -124,14 +124,20 @@ func TestBuildRejects(t *testing.T) {
 		{
 			// A line break lets a reason pass for a line of its own in
 			// review output, such as a forged approval.
-			name:   "waiver reason with line break",
-			change: func(s *Spec) { s.Scopes = []string{"Full"}; s.Waivers = []Waiver{{Scope: "Full", Reason: "sync\nApproved by security"}} },
-			want:   []pathKind{{"app.waivers[0].reason", field.Invalid}, {"app.scopes[0]", field.Forbidden}},
+			name: "waiver reason with line break",
+			change: func(s *Spec) {
+				s.Scopes = []string{"Full"}
+				s.Waivers = []Waiver{{Scope: "Full", Reason: "sync\nApproved by security"}}
+			},
+			want: []pathKind{{"app.waivers[0].reason", field.Invalid}, {"app.scopes[0]", field.Forbidden}},
 		},
 		{
-			name:   "waiver reason with escape character",
-			change: func(s *Spec) { s.Scopes = []string{"Full"}; s.Waivers = []Waiver{{Scope: "Full", Reason: "sync \x1b[2K"}} },
-			want:   []pathKind{{"app.waivers[0].reason", field.Invalid}, {"app.scopes[0]", field.Forbidden}},
+			name: "waiver reason with escape character",
+			change: func(s *Spec) {
+				s.Scopes = []string{"Full"}
+				s.Waivers = []Waiver{{Scope: "Full", Reason: "sync \x1b[2K"}}
+			},
+			want: []pathKind{{"app.waivers[0].reason", field.Invalid}, {"app.scopes[0]", field.Forbidden}},
 		},
 		{name: "scope listed twice", change: func(s *Spec) { s.Scopes = []string{"Api", "api"} },
 			want: []pathKind{{"app.scopes[1]", field.Duplicate}}},
