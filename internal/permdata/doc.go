@@ -20,6 +20,10 @@
 //     (ApiEnabled, and ApiUserOnly and PasswordNeverExpires on its profile),
 //     marked with a [Role] instead of a tier. [Default] returns a fresh
 //     [Catalogue] that callers extend or change with [Catalogue.Add].
+//     Lookups ignore letter case, so a name in the wrong case still finds
+//     its risk, while [Canonical] returns the name in its right case. Object
+//     entries may name only the flags of [ObjectFlags], which the checks
+//     enforce.
 //
 // The package holds no facts about which user permissions each user licence
 // allows. For the Salesforce Integration licence Salesforce does not

@@ -79,6 +79,18 @@ func Known(name string) bool {
 	return ok
 }
 
+// Canonical returns the known user permission name that equals name
+// without regard to letter case, such as ModifyAllData for "modifyalldata".
+// Salesforce matches <name> values exactly, so a caller whose name differs
+// from the result only in case has a name that the org rejects.
+func Canonical(name string) (string, bool) {
+	if Known(name) {
+		return name, true
+	}
+	known, ok := lowerIndex[strings.ToLower(name)]
+	return known, ok
+}
+
 // LookupPermission returns the entry of a known user permission name and
 // where it was first seen.
 func LookupPermission(name string) (Permission, bool) {

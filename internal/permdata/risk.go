@@ -2,6 +2,7 @@ package permdata
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -123,6 +124,7 @@ func (r Risk) Validate() error {
 	if r.Reason == "" {
 		problems = append(problems, "reason is required")
 	}
+	problems = append(problems, r.nameProblems()...)
 
 	if len(problems) == 0 {
 		return nil
@@ -130,11 +132,57 @@ func (r Risk) Validate() error {
 	return fmt.Errorf("invalid catalogue entry %q: %s", r.Name, strings.Join(problems, "; "))
 }
 
-// Catalogue is a set of [Risk] entries keyed by permission name. The zero
-// value is an empty catalogue ready to use. A Catalogue is not safe for
-// concurrent changes.
+// nameProblems returns what is wrong with the name of r for its kind. An
+// object entry must name a flag that the checks enforce, spelled as the
+// Metadata API spells it. A user entry must not name a known permission in
+// another letter case, because Salesforce rejects such a name, nor an
+// object flag, which would share its catalogue key.
+func (r Risk) nameProblems() []string {
+	if r.Name == "" {
+		return nil
+	}
+	switch r.Kind {
+	case KindObject:
+		if slices.Contains(objectFlags, r.Name) {
+			return nil
+		}
+		for _, flag := range objectFlags {
+			if strings.EqualFold(flag, r.Name) {
+				return []string{fmt.Sprintf("object permission names are case-sensitive: write %s", flag)}
+			}
+		}
+		return []string{fmt.Sprintf("object permission %q is not one that the checks enforce: use one of %s", r.Name, strings.Join(objectFlags, ", "))}
+	case KindUser:
+		for _, flag := range objectFlags {
+			if strings.EqualFold(flag, r.Name) {
+				return []string{fmt.Sprintf("%s is an object permission: use kind %q", flag, KindObject)}
+			}
+		}
+		if known, ok := Canonical(r.Name); ok && known != r.Name {
+			return []string{fmt.Sprintf("user permission names are case-sensitive: write %s", known)}
+		}
+	}
+	return nil
+}
+
+// objectFlags are the <objectPermissions> flags that a catalogue entry of
+// [KindObject] may name, because the checks of package policy enforce
+// each of them on every object. allowRead is left out: forbidding it on
+// every object would forbid all access.
+var objectFlags = []string{"allowCreate", "allowDelete", "allowEdit", "modifyAllRecords", "viewAllFields", "viewAllRecords"}
+
+// ObjectFlags returns the object permission flags that a [KindObject]
+// entry may name, sorted.
+func ObjectFlags() []string {
+	return slices.Clone(objectFlags)
+}
+
+// Catalogue is a set of [Risk] entries keyed by permission name without
+// regard to letter case, so a name in the wrong case still finds its
+// entry. The zero value is an empty catalogue ready to use. A Catalogue is
+// not safe for concurrent changes.
 type Catalogue struct {
-	entries map[string]Risk
+	entries map[string]Risk // keyed by the lower-case name
 }
 
 // Default returns a new catalogue filled with the built-in entries. Each call
@@ -142,14 +190,15 @@ type Catalogue struct {
 func Default() *Catalogue {
 	c := &Catalogue{entries: make(map[string]Risk, len(defaultRisks))}
 	for _, r := range defaultRisks {
-		c.entries[r.Name] = r
+		c.entries[strings.ToLower(r.Name)] = r
 	}
 	return c
 }
 
-// Add puts r into the catalogue, replacing any entry with the same name, so
-// callers can add permissions or change the tier of a built-in one. It
-// returns an error and leaves the catalogue unchanged when r is invalid.
+// Add puts r into the catalogue, replacing any entry with the same name in
+// any letter case, so callers can add permissions or change the tier of a
+// built-in one. It returns an error and leaves the catalogue unchanged when
+// r is invalid.
 func (c *Catalogue) Add(r Risk) error {
 	if err := r.Validate(); err != nil {
 		return err
@@ -157,23 +206,27 @@ func (c *Catalogue) Add(r Risk) error {
 	if c.entries == nil {
 		c.entries = map[string]Risk{}
 	}
-	c.entries[r.Name] = r
+	c.entries[strings.ToLower(r.Name)] = r
 	return nil
 }
 
-// Remove deletes the entry named name, and reports whether there was one.
+// Remove deletes the entry named name, compared without regard to letter
+// case, and reports whether there was one.
 func (c *Catalogue) Remove(name string) bool {
-	if _, ok := c.entries[name]; !ok {
+	key := strings.ToLower(name)
+	if _, ok := c.entries[key]; !ok {
 		return false
 	}
-	delete(c.entries, name)
+	delete(c.entries, key)
 	return true
 }
 
-// Lookup returns the entry named name. Names match exactly, as Salesforce
-// API names do.
+// Lookup returns the entry named name, compared without regard to letter
+// case, so that "modifyalldata" still finds the risk of ModifyAllData. The
+// returned entry carries the name as catalogued. Whether the case of a
+// name is right is a separate check (see [Canonical]).
 func (c *Catalogue) Lookup(name string) (Risk, bool) {
-	r, ok := c.entries[name]
+	r, ok := c.entries[strings.ToLower(name)]
 	return r, ok
 }
 

@@ -173,6 +173,15 @@ func TestCatalogueAddRejectsInvalid(t *testing.T) {
 		{name: "tier and role", risk: Risk{Name: "X", Kind: KindUser, Tier: TierLow, Role: RoleExpected, Reason: "r"}},
 		{name: "tier out of range", risk: Risk{Name: "X", Kind: KindUser, Tier: Tier(8), Reason: "r"}},
 		{name: "no reason", risk: Risk{Name: "X", Kind: KindUser, Tier: TierHigh}},
+		// Nothing enforces a flag outside the list, so the rule would only
+		// look like protection.
+		{name: "object flag not enforced", risk: Risk{Name: "allowRead", Kind: KindObject, Tier: TierHigh, Reason: "r"}},
+		{name: "object flag made up", risk: Risk{Name: "deleteEverything", Kind: KindObject, Tier: TierHigh, Reason: "r"}},
+		{name: "object flag wrong case", risk: Risk{Name: "AllowDelete", Kind: KindObject, Tier: TierHigh, Reason: "r"}},
+		// Salesforce rejects the lower-case name, and the catalogue would
+		// replace ModifyAllData with it.
+		{name: "user permission wrong case", risk: Risk{Name: "modifyalldata", Kind: KindUser, Tier: TierCritical, Reason: "r"}},
+		{name: "object flag as user permission", risk: Risk{Name: "ViewAllRecords", Kind: KindUser, Tier: TierHigh, Reason: "r"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,4 +274,63 @@ func TestCatalogueClone(t *testing.T) {
 	empty := nilCatalogue.Clone()
 	require.NotNil(t, empty)
 	assert.Equal(t, 0, empty.Len())
+}
+
+func TestCatalogueAcceptsEnforcedObjectFlags(t *testing.T) {
+	for _, flag := range ObjectFlags() {
+		t.Run(flag, func(t *testing.T) {
+			c := Default()
+			require.NoError(t, c.Add(Risk{Name: flag, Kind: KindObject, Tier: TierHigh, Reason: "r"}))
+			got, ok := c.Lookup(flag)
+			require.True(t, ok)
+			assert.Equal(t, flag, got.Name)
+		})
+	}
+}
+
+func TestCatalogueLookupIgnoresCase(t *testing.T) {
+	c := Default()
+	tests := []struct {
+		name   string
+		lookup string
+		want   string
+	}{
+		{"exact", "ModifyAllData", "ModifyAllData"},
+		{"lower case", "modifyalldata", "ModifyAllData"},
+		{"upper case", "VIEWALLDATA", "ViewAllData"},
+		{"object flag", "MODIFYALLRECORDS", "modifyAllRecords"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := c.Lookup(tt.lookup)
+			require.True(t, ok, "a name in the wrong case must still find its risk")
+			assert.Equal(t, tt.want, got.Name)
+		})
+	}
+
+	assert.True(t, c.Remove("viewalldata"))
+	_, ok := c.Lookup("ViewAllData")
+	assert.False(t, ok, "Remove ignores case like Lookup")
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct {
+		name      string
+		input     string
+		want      string
+		wantFound bool
+	}{
+		{"exact", "ModifyAllData", "ModifyAllData", true},
+		{"lower case", "modifyalldata", "ModifyAllData", true},
+		{"mixed case", "apiENABLED", "ApiEnabled", true},
+		{"unknown", "ManageWidgetsX", "", false},
+		{"empty", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, found := Canonical(tt.input)
+			assert.Equal(t, tt.wantFound, found)
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }
