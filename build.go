@@ -33,7 +33,11 @@ type BuildOptions struct {
 
 // Bundle is everything Build made from a spec.
 type Bundle struct {
-	APIVersion   string
+	APIVersion string
+	// SpecFile is the path of the spec the bundle was built from, or "" for
+	// a spec built in code. Write records it, so that a later Write from
+	// another spec does not silently replace these components.
+	SpecFile     string
 	Built        time.Time
 	Integrations []*IntegrationBundle
 
@@ -78,7 +82,7 @@ func Build(spec *Spec, opts BuildOptions) (*Bundle, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	bundle := &Bundle{APIVersion: spec.APIVersion, Built: now}
+	bundle := &Bundle{APIVersion: spec.APIVersion, Built: now, SpecFile: filepath.ToSlash(spec.File)}
 	if bundle.APIVersion == "" {
 		bundle.APIVersion = DefaultAPIVersion
 	}

@@ -61,24 +61,27 @@ func (b *Bundle) Runbook() ([]byte, error) {
 	}
 	line("")
 
-	line("## Deploy")
+	line("## Deploy, in this order")
 	line("")
-	line("```sh")
-	line("sf project deploy start --manifest %s --target-org ORG", ManifestPath)
-	line("```")
+	line("The OAuth apps name their integration user as the client credentials user, and")
+	line("that user needs its profile, so the deploy goes in two steps around the user.")
 	line("")
-
-	line("## After the deploy, in this order")
+	line("1. Deploy the profiles, settings, permission sets and groups:")
 	line("")
-	line("1. Wait until every permission set group has status `Updated`; assigning a group")
+	line("   ```sh")
+	line("   sf project deploy start --manifest %s --target-org ORG", AccessManifestPath)
+	line("   ```")
+	line("")
+	line("2. Wait until every permission set group has status `Updated`; assigning a group")
 	line("   that Salesforce is still recalculating fails:")
 	line("")
 	line("   ```sh")
 	line("   sf data query --target-org ORG --query \"SELECT DeveloperName, Status FROM PermissionSetGroup WHERE DeveloperName IN (%s)\"", b.groupList())
 	line("   ```")
 	line("")
-	line("2. Create each integration user, assign its licence and its group. Each script")
-	line("   stops, changing nothing, while its group is not `Updated`, and a second run")
+	line("3. Create each integration user, assign its licence and its group. Each script")
+	line("   stops, changing nothing, while its group is not `Updated`; it never takes over")
+	line("   a user with another profile or reactivates a deactivated one, and a second run")
 	line("   changes nothing.")
 	line("")
 	line("   ```sh")
@@ -93,12 +96,18 @@ func (b *Bundle) Runbook() ([]byte, error) {
 	}
 	line("   ```")
 	line("")
-	line("3. Give each partner its credentials through a secret store, never by e-mail or in")
+	line("4. Deploy everything, now with the OAuth apps:")
+	line("")
+	line("   ```sh")
+	line("   sf project deploy start --manifest %s --target-org ORG", ManifestPath)
+	line("   ```")
+	line("")
+	line("5. Give each partner its credentials through a secret store, never by e-mail or in")
 	line("   source control. A client credentials app's consumer key and secret are under")
 	line("   Setup > External Client App Manager (or App Manager for a Connected App) >")
 	line("   the app > OAuth Settings; a JWT bearer client needs only the consumer key.")
 	if b.hasMonitoring() {
-		line("4. Deploy the transaction security policies: see the section below.")
+		line("6. Deploy the transaction security policies: see the section below.")
 	}
 	line("")
 
@@ -133,11 +142,16 @@ func (b *Bundle) Runbook() ([]byte, error) {
 	line("## Scratch orgs")
 	line("")
 	line("`sf org create user` works in scratch orgs only. It cannot assign the permission set")
-	line("licence or the group, so run the user script after it:")
+	line("licence or the group, so run the user script of step 3 after it, with the same")
+	line("username, which the script then finds and completes:")
 	line("")
 	line("```sh")
 	for _, ib := range b.Integrations {
-		line("sf org create user --target-org SCRATCH --definition-file config/%s-user-def.json", ib.Integration.Name)
+		if m := placeholder.FindStringSubmatch(ib.Integration.User.Username); m != nil {
+			line("sf org create user --target-org SCRATCH --definition-file config/%s-user-def.json Username=\"$%s\"", ib.Integration.Name, m[1])
+		} else {
+			line("sf org create user --target-org SCRATCH --definition-file config/%s-user-def.json", ib.Integration.Name)
+		}
 	}
 	line("```")
 	return append(bytes.TrimRight(w.Bytes(), "\n"), '\n'), nil

@@ -55,8 +55,22 @@ if (groups[0].Status != 'Updated') {
 }
 Profile integrationProfile = [SELECT Id FROM Profile WHERE Name = {{.Profile}} LIMIT 1];
 
-List<User> users = [SELECT Id FROM User WHERE Username = :username LIMIT 1];
-User integrationUser = users.isEmpty() ? new User(Username = username) : users[0];
+// An existing user is updated only when it already has the integration's
+// profile and is active: the script never takes over someone else's user,
+// and never undoes an admin's deactivation.
+List<User> users = [SELECT Id, ProfileId, IsActive FROM User WHERE Username = :username LIMIT 1];
+User integrationUser;
+if (users.isEmpty()) {
+    integrationUser = new User(Username = username, IsActive = true);
+} else {
+    integrationUser = users[0];
+    if (integrationUser.ProfileId != integrationProfile.Id) {
+        throw new SetupException('User ' + username + ' exists with another profile; this script does not take over an existing user. Check the username.');
+    }
+    if (!integrationUser.IsActive) {
+        throw new SetupException('User ' + username + ' is inactive; reactivate it by hand if its deactivation was a mistake.');
+    }
+}
 integrationUser.ProfileId = integrationProfile.Id;
 integrationUser.Email = {{.Email}};
 integrationUser.LastName = {{.LastName}};
@@ -68,7 +82,6 @@ integrationUser.TimeZoneSidKey = {{.TimeZone}};
 integrationUser.LocaleSidKey = {{.Locale}};
 integrationUser.LanguageLocaleKey = {{.Language}};
 integrationUser.EmailEncodingKey = 'UTF-8';
-integrationUser.IsActive = true;
 upsert integrationUser;
 {{if .NeedsPSL}}
 PermissionSetLicense psl = [SELECT Id FROM PermissionSetLicense WHERE DeveloperName = {{.PSL}} LIMIT 1];

@@ -1,7 +1,10 @@
 package sfharden
 
 import (
+	"strings"
+
 	"fmt"
+	"github.com/sfharden/sfharden/internal/mdxml"
 	"slices"
 
 	"github.com/sfharden/sfharden/project"
@@ -12,9 +15,11 @@ import (
 // apart from the rest of the bundle, which then deploys to any org.
 const MonitoringDirectory = "event-monitoring"
 
-// Manifest paths, relative to the project root.
+// Manifest paths, relative to the project root. AccessManifestPath lists
+// the bundle without its OAuth apps, for the first of the two deploys.
 const (
 	ManifestPath           = "manifest/package.xml"
+	AccessManifestPath     = "manifest/access.xml"
 	MonitoringManifestPath = "manifest/event-monitoring.xml"
 )
 
@@ -54,6 +59,17 @@ func (b *Bundle) Write(dir string, opts WriteOptions) error {
 			}
 		}
 	}
+	lock, err := b.guard(dir, append(slices.Clone(components), monitored...), opts.Force)
+	if err != nil {
+		return err
+	}
+	p.Files = append(p.Files, project.File{Path: LockPath, Data: lock})
+	access, err := b.accessManifest(components)
+	if err != nil {
+		return err
+	}
+	p.Files = append(p.Files, project.File{Path: AccessManifestPath, Data: access})
+
 	if len(monitored) > 0 {
 		p.Packages = append(p.Packages, project.PackageContent{
 			Directory:  MonitoringDirectory,
@@ -65,6 +81,27 @@ func (b *Bundle) Write(dir string, opts WriteOptions) error {
 		return fmt.Errorf("write bundle: %w", err)
 	}
 	return nil
+}
+
+// accessManifest returns the manifest of the first deploy: everything but
+// the OAuth apps, whose client credentials user must exist before they
+// deploy, and the user needs the profile first.
+func (b *Bundle) accessManifest(components []project.Component) ([]byte, error) {
+	var access []project.Component
+	for _, c := range components {
+		if !isAppType(c.Type) {
+			access = append(access, c)
+		}
+	}
+	data, err := mdxml.Marshal(project.BuildManifest(access, b.APIVersion))
+	if err != nil {
+		return nil, fmt.Errorf("write bundle: %w", err)
+	}
+	return data, nil
+}
+
+func isAppType(typ string) bool {
+	return typ == "ConnectedApp" || typ == "ExternalClientApplication" || strings.HasPrefix(typ, "ExtlClntApp")
 }
 
 // components lists the metadata of the integration in the default package
