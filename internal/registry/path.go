@@ -79,10 +79,12 @@ func (f Format) String() string {
 // does not hold), for package.xml and other manifests, and for files it
 // cannot place. Backslashes are path separators only on Windows.
 //
-// NOTE: a Document's fullName ends with its file extension ("Shared/logo.png"),
-// which ForPath cannot know: it returns "Shared/logo" for
-// documents/Shared/logo.document-meta.xml, and nothing for the mdapi file
-// documents/Shared/logo.png. MdapiPath builds logo.document for it.
+// A Document keeps its content file's own extension, so in source format
+// any <name>.<ext>-meta.xml file in a folder below documents/ is a Document
+// named "<folder>/<name>", as the sf CLI names it: documents/Shared/logo.png-meta.xml
+// and documents/Shared/logo.document-meta.xml both give "Shared/logo". In
+// mdapi format the content file documents/Shared/logo.png gives
+// "Shared/logo.png", the name the Metadata API uses.
 func ForPath(filePath string, format Format) (t Type, fullName string, ok bool) {
 	if format != Source && format != Mdapi {
 		return Type{}, "", false
@@ -99,6 +101,9 @@ func ForPath(filePath string, format Format) (t Type, fullName string, ok bool) 
 		if !strings.Contains(stem, ".") {
 			return forFolderFile(dirs, stem)
 		}
+	}
+	if t, name, ok := forDocumentFile(dirs, stem, isMetaXML, format); ok {
+		return t, name, true
 	}
 	if isMetaXML != (format == Source) {
 		return Type{}, "", false
@@ -164,6 +169,43 @@ func forSuffix(dirs []string, name, suffix string, format Format) (Type, string,
 		}
 	}
 	return Type{}, "", false
+}
+
+// forDocumentFile finds a Document, the one type stored in folders whose
+// files keep their own extension: in source format its -meta.xml file, in
+// mdapi format its content file. The sf CLI takes any file below documents/
+// for a Document, whatever its suffix, except the folder files directly in
+// documents/.
+func forDocumentFile(dirs []string, stem string, isMetaXML bool, format Format) (Type, string, bool) {
+	i, ok := registryIndex.byName["Document"]
+	if !ok {
+		return Type{}, "", false
+	}
+	t := registryIndex.types[i]
+	depth := lastIndex(dirs, t.DirectoryName)
+	if depth < 0 || depth == len(dirs)-1 {
+		return Type{}, "", false
+	}
+	name := stem
+	switch {
+	case format == Source && isMetaXML:
+		dot := strings.LastIndexByte(stem, '.')
+		if dot <= 0 || isFolderSuffix(t, stem[dot+1:]) {
+			return Type{}, "", false
+		}
+		name = stem[:dot]
+	case format == Mdapi && !isMetaXML:
+	default:
+		return Type{}, "", false
+	}
+	return registryIndex.typeAt(i), strings.Join(slices.Concat(dirs[depth+1:], []string{name}), "/"), true
+}
+
+// isFolderSuffix reports whether suffix is the suffix of the folder type of
+// the InFolder type t, as "documentFolder" is for Document.
+func isFolderSuffix(t Type, suffix string) bool {
+	i, ok := registryIndex.byName[t.FolderType]
+	return ok && registryIndex.types[i].Suffix == suffix
 }
 
 // forFolderFile finds the folder type for a file named <name>-meta.xml, the
@@ -232,13 +274,19 @@ func SourcePath(t Type, fullName string) (string, error) {
 // "profiles/Admin.profile". For a type with content (see [Type.HasContent])
 // that is the content file, and the metadata XML file is the returned path
 // followed by [MetaXMLSuffix]. A folder type's file is
-// "<directoryName>/<fullName>-meta.xml", with no suffix.
+// "<directoryName>/<fullName>-meta.xml", with no suffix, and a Document's is
+// "<directoryName>/<fullName>", because its fullName ends with its own
+// extension: "documents/Shared/logo.png".
 func MdapiPath(t Type, fullName string) (string, error) {
 	if err := checkPathInput(t, fullName); err != nil {
 		return "", err
 	}
 	if t.IsFolder() {
 		return t.DirectoryName + "/" + fullName + MetaXMLSuffix, nil
+	}
+	if t.Name == "Document" {
+		// A Document's fullName ends with the extension of its file.
+		return t.DirectoryName + "/" + fullName, nil
 	}
 	return t.DirectoryName + "/" + fullName + "." + t.Suffix, nil
 }

@@ -193,8 +193,26 @@ func TestForPath(t *testing.T) {
 			wantType: "Document", wantFullName: "Shared/logo",
 		},
 		{
-			name:   "mdapi document is not found",
-			path:   "unpackaged/documents/Shared/logo.png",
+			name:     "document meta file keeps the content extension",
+			path:     "force-app/main/default/documents/Shared/logo.png-meta.xml",
+			format:   Source,
+			wantType: "Document", wantFullName: "Shared/logo",
+		},
+		{
+			name:     "document folder file beside documents",
+			path:     "force-app/main/default/documents/Shared.documentFolder-meta.xml",
+			format:   Source,
+			wantType: "DocumentFolder", wantFullName: "Shared",
+		},
+		{
+			name:     "mdapi document named with its extension",
+			path:     "unpackaged/documents/Shared/logo.png",
+			format:   Mdapi,
+			wantType: "Document", wantFullName: "Shared/logo.png",
+		},
+		{
+			name:   "mdapi document meta file",
+			path:   "unpackaged/documents/Shared/logo.png-meta.xml",
 			format: Mdapi,
 		},
 		{
@@ -376,6 +394,8 @@ func TestMdapiPath(t *testing.T) {
 			want: "reports/Sales/Quarterly-meta.xml"},
 		{name: "decomposed type flat", typeName: "CustomObject", fullName: "Account",
 			want: "objects/Account.object"},
+		{name: "document keeps its extension", typeName: "Document", fullName: "Shared/logo.png",
+			want: "documents/Shared/logo.png"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,6 +60,30 @@ type Type struct {
 	// CustomField. It is empty for top-level types.
 	Parent string
 
+	// XMLElementName and UniqueIDElement place the components of a child
+	// type inside its parent's file: each <XMLElementName> element below the
+	// root is one child, named by the text of its <UniqueIDElement>. The
+	// CustomLabel "Greeting" is a <labels> element of CustomLabels whose
+	// <fullName> is "Greeting". Both are empty for a child stored as a file.
+	XMLElementName  string
+	UniqueIDElement string
+
+	// IgnoreParentName is true for a child type whose fullName is its own
+	// name alone ("Greeting"), not "<parent>.<name>".
+	IgnoreParentName bool
+
+	// IgnoreParsedFullName is true for a type whose one component is named
+	// after the type, whatever its file is called: CustomLabels.
+	IgnoreParsedFullName bool
+
+	// NotAddressable is true for a child type that the sf CLI never lists in
+	// a manifest, because it is deployed only as part of its parent.
+	NotAddressable bool
+
+	// UnaddressableWithoutParent is true for a child type that cannot be
+	// deployed without its parent.
+	UnaddressableWithoutParent bool
+
 	// Modelled is true for the types that sfharden reads and writes as
 	// typed documents. It comes from a hand-written list, not from the
 	// registry.

@@ -52,6 +52,15 @@ type sdrType struct {
 	AliasFor            string       `json:"aliasFor"`
 	Strategies          *sdrStrategy `json:"strategies"`
 	Children            *sdrChildren `json:"children"`
+
+	// The keys below describe child types and how the sf CLI names
+	// components.
+	XMLElementName             string `json:"xmlElementName"`
+	UniqueIDElement            string `json:"uniqueIdElement"`
+	IgnoreParentName           bool   `json:"ignoreParentName"`
+	IgnoreParsedFullName       bool   `json:"ignoreParsedFullName"`
+	IsAddressable              *bool  `json:"isAddressable"`
+	UnaddressableWithoutParent bool   `json:"unaddressableWithoutParent"`
 }
 
 type sdrStrategy struct {
@@ -81,6 +90,13 @@ type genType struct {
 	Decomposition       string
 	Children            []string
 	Parent              string
+
+	XMLElementName             string
+	UniqueIDElement            string
+	IgnoreParentName           bool
+	IgnoreParsedFullName       bool
+	NotAddressable             bool
+	UnaddressableWithoutParent bool
 }
 
 var versionPattern = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$`)
@@ -214,6 +230,7 @@ func convert(registry sdrRegistry) ([]genType, error) {
 			StrictDirectoryName: t.StrictDirectoryName,
 			InFolder:            t.InFolder,
 		}
+		setNaming(&row, t)
 		var err error
 		if row.FolderType, err = lookup(t.FolderType, "folderType", id); err != nil {
 			return nil, err
@@ -244,6 +261,7 @@ func convert(registry sdrRegistry) ([]genType, error) {
 					MetaFileSuffix: child.MetaFileSuffix,
 					Parent:         t.Name,
 				}
+				setNaming(&childRow, child)
 				if child.Strategies != nil {
 					childRow.Adapter = child.Strategies.Adapter
 					childRow.Transformer = child.Strategies.Transformer
@@ -264,6 +282,17 @@ func convert(registry sdrRegistry) ([]genType, error) {
 	}
 	slices.SortFunc(rows, func(a, b genType) int { return strings.Compare(a.Name, b.Name) })
 	return rows, nil
+}
+
+// setNaming copies the keys that decide how the sf CLI names and lists a
+// component.
+func setNaming(row *genType, t sdrType) {
+	row.XMLElementName = t.XMLElementName
+	row.UniqueIDElement = t.UniqueIDElement
+	row.IgnoreParentName = t.IgnoreParentName
+	row.IgnoreParsedFullName = t.IgnoreParsedFullName
+	row.NotAddressable = t.IsAddressable != nil && !*t.IsAddressable
+	row.UnaddressableWithoutParent = t.UnaddressableWithoutParent
 }
 
 func checkType(id string, t sdrType) error {
@@ -375,6 +404,12 @@ func writeFields(buf *bytes.Buffer, t genType) {
 		fields = append(fields, "Children: []string{"+strings.Join(quoted, ", ")+"}")
 	}
 	addString("Parent", t.Parent)
+	addString("XMLElementName", t.XMLElementName)
+	addString("UniqueIDElement", t.UniqueIDElement)
+	addBool("IgnoreParentName", t.IgnoreParentName)
+	addBool("IgnoreParsedFullName", t.IgnoreParsedFullName)
+	addBool("NotAddressable", t.NotAddressable)
+	addBool("UnaddressableWithoutParent", t.UnaddressableWithoutParent)
 
 	buf.WriteString(strings.Join(fields, ", "))
 }
