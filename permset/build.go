@@ -73,6 +73,7 @@ func (b *builder) checkHeader() {
 // visited in sorted order so that errors and notices come out in the same
 // order on every run.
 func (b *builder) addObjects() {
+	seen := map[string]string{} // lower-case name to the name as requested
 	for _, object := range sortedKeys(b.req.Objects) {
 		requested := b.req.Objects[object]
 		p := field.NewPath("objects").Key(object)
@@ -80,6 +81,12 @@ func (b *builder) addObjects() {
 			b.errs = append(b.errs, field.NewInvalid(p, object, "use the object's API name, such as Account or Invoice__c"))
 			continue
 		}
+		if first, dup := seen[strings.ToLower(object)]; dup {
+			b.errs = append(b.errs, field.NewDuplicate(p, object, fmt.Sprintf(
+				"the same object as objects[%q], because API names ignore letter case; list it once", first)))
+			continue
+		}
+		seen[strings.ToLower(object)] = object
 		if requested&^(Read|Create|Edit|Delete|ViewAll|ModifyAll) != 0 {
 			b.errs = append(b.errs, field.NewInvalid(p, int(requested), "use the levels Read, Create, Edit, Delete, ViewAll and ModifyAll"))
 			continue
@@ -100,6 +107,7 @@ func (b *builder) addObjects() {
 // one, and against the object access of the set.
 func (b *builder) addFields() {
 	unverified := map[string]bool{}
+	seen := map[string]string{} // lower-case name to the name as requested
 	for _, name := range sortedKeys(b.req.Fields) {
 		access := b.req.Fields[name]
 		p := field.NewPath("fields").Key(name)
@@ -108,6 +116,12 @@ func (b *builder) addFields() {
 			b.errs = append(b.errs, field.NewInvalid(p, name, "write a field as Object.Field, such as Invoice__c.Amount__c"))
 			continue
 		}
+		if first, dup := seen[strings.ToLower(name)]; dup {
+			b.errs = append(b.errs, field.NewDuplicate(p, name, fmt.Sprintf(
+				"the same field as fields[%q], because API names ignore letter case; list it once", first)))
+			continue
+		}
+		seen[strings.ToLower(name)] = name
 		if access > FieldEdit {
 			b.errs = append(b.errs, field.NewInvalid(p, int(access), "use FieldRead or FieldEdit"))
 			continue
@@ -117,7 +131,14 @@ func (b *builder) addFields() {
 			continue
 		}
 
+		// Without a describe the name alone identifies the system fields.
+		// With one, the describe's own statement wins.
 		if d := b.describe(object); d == nil {
+			if isSystemField(fieldName) {
+				b.errs = append(b.errs, field.NewForbidden(p, name, fmt.Sprintf(
+					"%s takes no field permissions because it is a system field that every user with object access can read; remove the entry", name)))
+				continue
+			}
 			unverified[object] = true
 		} else if !b.checkFieldFacts(p, d, name, fieldName, access) {
 			continue
@@ -171,6 +192,7 @@ func (b *builder) checkObjectAccess(p field.Path, name, object string, access Fi
 	if access == FieldEdit {
 		needs = Read | Edit
 	}
+	object = b.objectKey(object)
 	has := b.objects[object]
 	if has.Has(needs) {
 		return true
@@ -190,6 +212,21 @@ func (b *builder) checkObjectAccess(p field.Path, name, object string, access Fi
 	return false
 }
 
+// objectKey returns the name under which b.objects holds object, which
+// may differ from object in letter case, or object when b.objects has no
+// entry for it.
+func (b *builder) objectKey(object string) string {
+	if _, ok := b.objects[object]; ok {
+		return object
+	}
+	for key := range b.objects {
+		if strings.EqualFold(key, object) {
+			return key
+		}
+	}
+	return object
+}
+
 // addUserPermissions checks names and adds or reports the permissions that
 // each one needs.
 func (b *builder) addUserPermissions() {
@@ -205,6 +242,12 @@ func (b *builder) addUserPermissions() {
 			b.errs = append(b.errs, field.NewDuplicate(p, name, fmt.Sprintf("also at userPermissions[%d]; list it once", positions[name])))
 			continue
 		}
+		// Salesforce matches user permission names exactly, so a known name
+		// in another case fails the deploy whatever the options are.
+		if known, ok := permdata.Canonical(name); ok && known != name {
+			b.errs = append(b.errs, field.NewInvalid(p, name, fmt.Sprintf("user permission names are case-sensitive; write %s", known)))
+			continue
+		}
 		if !permdata.Known(name) && !b.req.Options.AllowUnknownPermissions {
 			b.errs = append(b.errs, unknownPermission(p, name, b.req.APIVersion))
 			continue
@@ -218,8 +261,14 @@ func (b *builder) addUserPermissions() {
 	}
 }
 
+// unknownPermission returns the error for a name that sfharden does not
+// know. It names the API version only when version is well formed, which
+// checkHeader reports otherwise.
 func unknownPermission(p field.Path, name, version string) *field.Error {
-	detail := fmt.Sprintf("unknown user permission %q for API v%s", name, version)
+	detail := fmt.Sprintf("unknown user permission %q", name)
+	if apiVersion.MatchString(version) {
+		detail += " for API v" + version
+	}
 	if suggestion := permdata.Suggest(name); suggestion != "" {
 		detail += fmt.Sprintf("; did you mean %s?", suggestion)
 	} else {
@@ -268,19 +317,20 @@ func (b *builder) addDependencies(p field.Path, name string) {
 	}
 }
 
-// names checks a list of API names for emptiness and duplicates and returns
-// the valid ones.
+// names checks a list of API names for emptiness and duplicates, which
+// are compared without regard to letter case as Salesforce compares API
+// names, and returns the valid ones.
 func (b *builder) names(p field.Path, values []string, kind string) []string {
-	seen := map[string]int{}
+	seen := map[string]int{} // lower-case name to its index
 	var valid []string
 	for i, v := range values {
-		switch first, dup := seen[v]; {
+		switch first, dup := seen[strings.ToLower(v)]; {
 		case !apiName.MatchString(v):
 			b.errs = append(b.errs, field.NewInvalid(p.Index(i), v, fmt.Sprintf("use the API name of the %s", kind)))
 		case dup:
 			b.errs = append(b.errs, field.NewDuplicate(p.Index(i), v, fmt.Sprintf("also at %s; list it once", p.Index(first))))
 		default:
-			seen[v] = i
+			seen[strings.ToLower(v)] = i
 			valid = append(valid, v)
 		}
 	}

@@ -106,6 +106,71 @@ func TestBuildErrors(t *testing.T) {
 			want: []wantError{{field.Duplicate, "apexClasses[1]"}, {field.Invalid, "apexClasses[2]"}},
 		},
 		{
+			name:   "risky permission in lower case",
+			danger: "modifyalldata fails the deploy and slips past a catalogue that matches exact names",
+			req: permset.Request{Name: "Orders_API", Label: "Orders",
+				UserPermissions: []string{"modifyalldata"}},
+			want: []wantError{{field.Invalid, "userPermissions[0]"}},
+		},
+		{
+			name:   "wrong case with unknown names allowed",
+			danger: "AllowUnknownPermissions is for new names, not for a known name Salesforce would reject",
+			req: permset.Request{Name: "Orders_API", Label: "Orders",
+				UserPermissions: []string{"ApiEnabled", "VIEWALLDATA"},
+				Options:         permset.Options{AllowUnknownPermissions: true}},
+			want: []wantError{{field.Invalid, "userPermissions[1]"}},
+		},
+		{
+			name:   "object listed in two cases",
+			danger: "Salesforce sees one object, so one of the two grants is silently lost or widened",
+			req: permset.Request{Name: "Orders_API", Label: "Orders",
+				Objects: map[string]permset.Access{"Account": permset.Read, "ACCOUNT": permset.Edit}},
+			want: []wantError{{field.Duplicate, `objects["Account"]`}},
+		},
+		{
+			name:   "field listed in two cases",
+			danger: "the two entries name one field, so review reads two grants where the org has one",
+			req: permset.Request{Name: "Orders_API", Label: "Orders",
+				Objects: map[string]permset.Access{"Account": permset.Edit},
+				Fields: map[string]permset.FieldAccess{
+					"Account.Industry": permset.FieldRead,
+					"account.industry": permset.FieldEdit,
+				}},
+			want: []wantError{{field.Duplicate, `fields["account.industry"]`}},
+		},
+		{
+			name: "apex class in two cases",
+			req: permset.Request{Name: "Orders_API", Label: "Orders",
+				ApexClasses: []string{"OrderSync", "ORDERSYNC"}},
+			want: []wantError{{field.Duplicate, "apexClasses[1]"}},
+		},
+		{
+			name:   "system fields without describe",
+			danger: "Salesforce rejects field permissions on system fields, so the deploy fails far from the spec",
+			req: permset.Request{Name: "Orders_API", Label: "Orders",
+				Objects: map[string]permset.Access{"Account": permset.Edit},
+				Fields: map[string]permset.FieldAccess{
+					"Account.Id":               permset.FieldRead,
+					"Account.OwnerId":          permset.FieldEdit,
+					"Account.CreatedDate":      permset.FieldRead,
+					"Account.CreatedById":      permset.FieldRead,
+					"Account.LastModifiedDate": permset.FieldRead,
+					"Account.LastModifiedById": permset.FieldRead,
+					"Account.SystemModstamp":   permset.FieldRead,
+					"Account.isdeleted":        permset.FieldRead,
+				}},
+			want: []wantError{
+				{field.Forbidden, `fields["Account.CreatedById"]`},
+				{field.Forbidden, `fields["Account.CreatedDate"]`},
+				{field.Forbidden, `fields["Account.Id"]`},
+				{field.Forbidden, `fields["Account.LastModifiedById"]`},
+				{field.Forbidden, `fields["Account.LastModifiedDate"]`},
+				{field.Forbidden, `fields["Account.OwnerId"]`},
+				{field.Forbidden, `fields["Account.SystemModstamp"]`},
+				{field.Forbidden, `fields["Account.isdeleted"]`},
+			},
+		},
+		{
 			name: "every violation collected",
 			req: permset.Request{Name: "Orders_API",
 				Objects:         map[string]permset.Access{"Invoice__c": permset.Read},
@@ -409,4 +474,42 @@ func shuffled(rng *rand.Rand, values []string) []string {
 	out := append([]string(nil), values...)
 	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
+}
+
+func TestBuildObjectNameCase(t *testing.T) {
+	ps, notices, err := permset.Build(permset.Request{
+		Name: "Orders_API", Label: "Orders",
+		Objects: map[string]permset.Access{"account": permset.Edit},
+		Fields:  map[string]permset.FieldAccess{"Account.Industry": permset.FieldEdit},
+		Options: permset.Options{ImplyObjectAccess: true},
+	})
+	require.NoError(t, err, "object account grants what field Account.Industry needs")
+	require.Len(t, ps.ObjectPermissions, 1, "no second entry for Account")
+	assert.Equal(t, "account", ps.ObjectPermissions[0].Object)
+	for _, n := range notices {
+		assert.NotContains(t, n.Message, "added", "no object access may be added: %v", n)
+	}
+}
+
+func TestUnknownPermissionMessageVersion(t *testing.T) {
+	tests := []struct {
+		name       string
+		version    string
+		want       string
+		wantAbsent string
+	}{
+		{"valid version", "62.0", "for API v62.0", ""},
+		{"malformed version", "garbage", "unknown user permission", "API vgarbage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := permset.Build(permset.Request{Name: "Orders_API", Label: "Orders", APIVersion: tt.version,
+				UserPermissions: []string{"ManageWidgetsX"}})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			if tt.wantAbsent != "" {
+				assert.NotContains(t, err.Error(), tt.wantAbsent)
+			}
+		})
+	}
 }

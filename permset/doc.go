@@ -23,14 +23,22 @@
 //   - Field permissions on fields that take none (system fields such as Id
 //     and OwnerId, master-detail and required fields) and editable access to
 //     formula, roll-up summary and auto-number fields. Build checks these
-//     only against a [Describe] read with [ParseDescribe] from
-//     `sf sobject describe --json` output. Without one it returns a notice
-//     that the field rules were not verified, and assumes nothing.
+//     against a [Describe] read with [ParseDescribe] from
+//     `sf sobject describe --json` output. Without one it still rejects the
+//     system fields by name (Id, OwnerId, CreatedDate, CreatedById,
+//     LastModifiedDate, LastModifiedById, SystemModstamp, IsDeleted) and
+//     returns a notice that the other field rules were not verified.
+//   - The same object, field, Apex class or custom permission listed twice,
+//     compared without regard to letter case as Salesforce compares API
+//     names: Account and ACCOUNT are one object, and object account
+//     satisfies field Account.Industry.
 //   - User permissions without those they need in the same set, such as
 //     ManageRoles without ViewRoles, unless [Options].AddDependencies asks
 //     Build to add them with a notice.
 //   - Unknown user permission names, with a suggestion of the closest known
-//     one, unless [Options].AllowUnknownPermissions accepts them.
+//     one, unless [Options].AllowUnknownPermissions accepts them. A known
+//     name in the wrong letter case, such as modifyalldata, is an error even
+//     then, because Salesforce matches user permission names exactly.
 //   - A group that lists a set that is neither in the source tree nor
 //     declared as already in the org.
 //

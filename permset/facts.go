@@ -109,9 +109,15 @@ func (f DescribeField) Permissionability() (ok bool, reason string) {
 	return derived, why
 }
 
+// isSystemField reports whether name, compared without regard to letter
+// case, is one of the system fields that take no field permissions.
+func isSystemField(name string) bool {
+	return systemFields[strings.ToLower(name)]
+}
+
 func (f DescribeField) derivedPermissionable() (bool, string) {
 	switch {
-	case systemFields[strings.ToLower(f.Name)] || f.Type == "id":
+	case isSystemField(f.Name) || f.Type == "id":
 		return false, "it is a system field that every user with object access can read"
 	case f.isMasterDetail():
 		return false, "it is a master-detail field, whose access follows the master record"

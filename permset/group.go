@@ -2,6 +2,8 @@ package permset
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/sfharden/sfharden/field"
 )
@@ -24,7 +26,9 @@ type GroupRequest struct {
 // BuildGroup returns the permission set group that req describes. Every
 // member must be a permission set of req.InTree or a name of req.InOrg,
 // because a group deployed without its members fails, or lists a set that
-// was never deployed. The error is a [field.List].
+// was never deployed. Names match without regard to letter case, as
+// Salesforce API names do, and the group writes each member as req.InTree
+// or req.InOrg spells it. The error is a [field.List].
 //
 // BuildGroup leaves status out: Salesforce sets it. It returns a notice to
 // assign the group only once Salesforce has recalculated it.
@@ -34,45 +38,57 @@ func BuildGroup(req GroupRequest) (*PermissionSetGroup, []field.Notice, error) {
 	errs = append(errs, checkText(field.NewPath("label"), req.Label, true, MaxLabelLength)...)
 	errs = append(errs, checkText(field.NewPath("description"), req.Description, false, MaxDescriptionLength)...)
 
-	known := map[string]bool{}
+	// API names ignore letter case, so member ORDERS_READ is the set
+	// Orders_Read, and the group names it as the tree or InOrg spells it.
+	// Both maps are keyed by the lower-case name.
+	known := map[string]string{}
+	for _, name := range req.InOrg {
+		known[strings.ToLower(name)] = name
+	}
 	for _, ps := range req.InTree {
 		if ps != nil {
-			known[ps.FullName] = true
+			known[strings.ToLower(ps.FullName)] = ps.FullName
 		}
-	}
-	for _, name := range req.InOrg {
-		known[name] = true
 	}
 
 	if len(req.PermissionSets) == 0 {
 		errs = append(errs, field.NewRequired(field.NewPath("permissionSets"), "list at least one member permission set"))
 	}
-	members := map[string]int{}
+	type member struct {
+		name  string
+		index int
+	}
+	members := map[string]member{}
 	for i, name := range req.PermissionSets {
 		p := field.NewPath("permissionSets").Index(i)
-		first, dup := members[name]
+		first, dup := members[strings.ToLower(name)]
 		switch {
 		case name == "":
 			errs = append(errs, field.NewRequired(p, "give the API name of a permission set"))
 		case dup:
-			errs = append(errs, field.NewDuplicate(p, name, fmt.Sprintf("also at permissionSets[%d]; list it once", first)))
-		case !known[name]:
+			errs = append(errs, field.NewDuplicate(p, name, fmt.Sprintf("also at permissionSets[%d]; list it once", first.index)))
+		case known[strings.ToLower(name)] == "":
 			errs = append(errs, field.NewInvalid(p, name, fmt.Sprintf(
 				"PermissionSetGroup %s references %s, which is neither in the source tree nor declared as already in the org; add it to the tree or to InOrg",
 				req.Name, name)))
 		default:
-			members[name] = i
+			members[strings.ToLower(name)] = member{name: known[strings.ToLower(name)], index: i}
 		}
 	}
 
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
+	var memberNames []string
+	for _, m := range members {
+		memberNames = append(memberNames, m.name)
+	}
+	sort.Strings(memberNames)
 	group := &PermissionSetGroup{
 		FullName:       req.Name,
 		Label:          req.Label,
 		Description:    req.Description,
-		PermissionSets: sortedKeys(members),
+		PermissionSets: memberNames,
 	}
 	notices := []field.Notice{{
 		Path: "status",

@@ -93,3 +93,21 @@ func TestBuildGroupGolden(t *testing.T) {
 	require.NoError(t, err)
 	checkGolden(t, "Orders_Bundle.permissionsetgroup-meta.xml", data)
 }
+
+func TestBuildGroupMemberNameCase(t *testing.T) {
+	group, _, err := permset.BuildGroup(permset.GroupRequest{
+		Name: "Orders", Label: "Orders",
+		PermissionSets: []string{"ORDERS_READ", "orders_api"},
+		InTree:         []*permset.PermissionSet{{FullName: "Orders_Read"}},
+		InOrg:          []string{"Orders_API"},
+	})
+	require.NoError(t, err, "API names ignore case, so the members exist")
+	assert.Equal(t, []string{"Orders_API", "Orders_Read"}, group.PermissionSets, "members are written as the tree and InOrg spell them")
+
+	_, _, err = permset.BuildGroup(permset.GroupRequest{
+		Name: "Orders", Label: "Orders",
+		PermissionSets: []string{"Orders_Read", "ORDERS_READ"},
+		InTree:         []*permset.PermissionSet{{FullName: "Orders_Read"}},
+	})
+	assert.Equal(t, []wantError{{field.Duplicate, "permissionSets[1]"}}, errorsOf(t, err), "one set listed twice in two cases")
+}
