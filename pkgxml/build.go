@@ -21,6 +21,13 @@ type Member struct {
 
 	// Name is the decoded fullName: "Work.com Only User", "Account.Industry".
 	Name string
+
+	// Encoded, when set, is the member exactly as the manifest lists it, and
+	// Name is not encoded. A component read from a file sets it to the name
+	// the file name spells, which the sf CLI copies unchanged: the file
+	// "Set.With.Dots.profile-meta.xml" is the member "Set.With.Dots", not
+	// "Set%2EWith%2EDots" as [EncodeMember] would write it.
+	Encoded string
 }
 
 // folderTypesWithSlash lists the folder types whose folders the sf CLI lists
@@ -36,7 +43,7 @@ var folderTypesWithSlash = map[string]bool{
 
 // Build returns the manifest that lists members, with version as its
 // <version> ([APIVersion] when empty). Members are encoded with
-// [EncodeMember], duplicates are dropped, types are sorted by name and
+// [EncodeMember] unless they give their Encoded form, duplicates are dropped, types are sorted by name and
 // members byte-wise. A folder type is listed under the type it contains, as
 // the sf CLI lists it: the ReportFolder "Sales" becomes the Report member
 // "Sales/".
@@ -62,7 +69,10 @@ func Build(members []Member, version string) *Package {
 
 // manifestEntry returns the type and encoded member under which m is listed.
 func manifestEntry(m Member) (typeName, member string) {
-	member = EncodeMember(m.Type, m.Name)
+	member = m.Encoded
+	if member == "" {
+		member = EncodeMember(m.Type, m.Name)
+	}
 	t, ok := registry.ByName(m.Type)
 	if !ok || !t.IsFolder() {
 		return m.Type, member

@@ -87,20 +87,20 @@ var cliMembers = []struct {
 	member  Member
 	encoded string
 }{
-	{Member{"Profile", "Work.com Only User"}, "Work%2Ecom Only User"},
-	{Member{"Profile", "Admin"}, "Admin"},
-	{Member{"Profile", "admin lower"}, "admin lower"},
-	{Member{"Profile", "Custom: Sales & Marketing (EU)"}, "Custom%3A Sales %26 Marketing %28EU%29"},
-	{Member{"CustomField", "Account.Industry"}, "Account.Industry"},
-	{Member{"CustomObject", "*"}, "*"},
-	{Member{"CustomObject", "Account"}, "Account"},
-	{Member{"Layout", "acme__Shipment__c-acme__Shipment Layout"}, "acme__Shipment__c-acme__Shipment Layout"},
-	{Member{"Layout", "Account-Account (Marketing) Layout"}, "Account-Account %28Marketing%29 Layout"},
-	{Member{"ReportFolder", "Sales"}, "Sales"},
-	{Member{"Report", "Sales/Pipeline"}, "Sales/Pipeline"},
-	{Member{"DocumentFolder", "Shared"}, "Shared"},
-	{Member{"CustomMetadata", "Region.Europe"}, "Region.Europe"},
-	{Member{"PermissionSet", "Orders_API"}, "Orders_API"},
+	{Member{Type: "Profile", Name: "Work.com Only User"}, "Work%2Ecom Only User"},
+	{Member{Type: "Profile", Name: "Admin"}, "Admin"},
+	{Member{Type: "Profile", Name: "admin lower"}, "admin lower"},
+	{Member{Type: "Profile", Name: "Custom: Sales & Marketing (EU)"}, "Custom%3A Sales %26 Marketing %28EU%29"},
+	{Member{Type: "CustomField", Name: "Account.Industry"}, "Account.Industry"},
+	{Member{Type: "CustomObject", Name: "*"}, "*"},
+	{Member{Type: "CustomObject", Name: "Account"}, "Account"},
+	{Member{Type: "Layout", Name: "acme__Shipment__c-acme__Shipment Layout"}, "acme__Shipment__c-acme__Shipment Layout"},
+	{Member{Type: "Layout", Name: "Account-Account (Marketing) Layout"}, "Account-Account %28Marketing%29 Layout"},
+	{Member{Type: "ReportFolder", Name: "Sales"}, "Sales"},
+	{Member{Type: "Report", Name: "Sales/Pipeline"}, "Sales/Pipeline"},
+	{Member{Type: "DocumentFolder", Name: "Shared"}, "Shared"},
+	{Member{Type: "CustomMetadata", Name: "Region.Europe"}, "Region.Europe"},
+	{Member{Type: "PermissionSet", Name: "Orders_API"}, "Orders_API"},
 }
 
 func TestBuildGolden(t *testing.T) {
@@ -138,7 +138,7 @@ func TestBuildMatchesSfCLI(t *testing.T) {
 // bytes and file name that `sf project generate manifest --type` writes.
 func TestDestructiveMatchesSfCLI(t *testing.T) {
 	dir := newSfProject(t, "62.0")
-	members := []Member{{"CustomField", "Invoice__c.Legacy_Id__c"}, {"Profile", "Work.com Only User"}}
+	members := []Member{{Type: "CustomField", Name: "Invoice__c.Legacy_Id__c"}, {Type: "Profile", Name: "Work.com Only User"}}
 	for _, c := range []struct {
 		flag string
 		kind Destructive
@@ -197,37 +197,50 @@ func TestEncodeMember(t *testing.T) {
 }
 
 func TestBuildListsFoldersUnderContentType(t *testing.T) {
-	p := Build([]Member{{"ReportFolder", "Sales"}, {"DashboardFolder", "Ops/"}, {"DocumentFolder", "Shared"}}, "")
+	p := Build([]Member{{Type: "ReportFolder", Name: "Sales"}, {Type: "DashboardFolder", Name: "Ops/"}, {Type: "DocumentFolder", Name: "Shared"}}, "")
 	assert.True(t, p.Has("Report", "Sales/"))
 	assert.True(t, p.Has("Dashboard", "Ops/"), "a trailing slash is not doubled")
 	assert.True(t, p.Has("Document", "Shared"), "DocumentFolder gets no slash")
 	assert.False(t, p.Has("ReportFolder", "Sales"))
 }
 
+func TestBuildKeepsEncodedMembers(t *testing.T) {
+	p := Build([]Member{
+		{Type: "Profile", Name: "Set.With.Dots", Encoded: "Set.With.Dots"},
+		{Type: "EmailTemplate", Name: "unfiled$public/Tpl", Encoded: "unfiled$public/Tpl"},
+		{Type: "ReportFolder", Name: "Sales", Encoded: "Sales"},
+		{Type: "Profile", Name: "Work.com Only User"},
+	}, "")
+	assert.True(t, p.Has("Profile", "Set.With.Dots"), "an encoded member is not encoded again")
+	assert.True(t, p.Has("EmailTemplate", "unfiled$public/Tpl"))
+	assert.True(t, p.Has("Report", "Sales/"), "a folder still gets its slash")
+	assert.True(t, p.Has("Profile", "Work%2Ecom Only User"), "a member without Encoded is encoded")
+}
+
 func TestMergeUnionAndHighestVersion(t *testing.T) {
-	a := Build([]Member{{"Profile", "Admin"}, {"PermissionSet", "A"}}, "62.0")
-	b := Build([]Member{{"Profile", "Admin"}, {"Profile", "Integration"}}, "9.0")
-	c := Build([]Member{{"ConnectedApp", "Orders"}}, "64.0")
+	a := Build([]Member{{Type: "Profile", Name: "Admin"}, {Type: "PermissionSet", Name: "A"}}, "62.0")
+	b := Build([]Member{{Type: "Profile", Name: "Admin"}, {Type: "Profile", Name: "Integration"}}, "9.0")
+	c := Build([]Member{{Type: "ConnectedApp", Name: "Orders"}}, "64.0")
 
 	merged := Merge(a, nil, b, c)
-	want := Build([]Member{{"Profile", "Admin"}, {"PermissionSet", "A"}, {"Profile", "Integration"}, {"ConnectedApp", "Orders"}}, "64.0")
+	want := Build([]Member{{Type: "Profile", Name: "Admin"}, {Type: "PermissionSet", Name: "A"}, {Type: "Profile", Name: "Integration"}, {Type: "ConnectedApp", Name: "Orders"}}, "64.0")
 	assert.Equal(t, want, merged)
 	assert.Equal(t, "62.0", Merge(a, b).Version, "62.0 is above 9.0 as a number")
 }
 
 func TestMergeKeepsInputs(t *testing.T) {
-	a := Build([]Member{{"Profile", "Admin"}}, "62.0")
+	a := Build([]Member{{Type: "Profile", Name: "Admin"}}, "62.0")
 	before := *a
-	Merge(a, Build([]Member{{"Profile", "Other"}}, "63.0"))
+	Merge(a, Build([]Member{{Type: "Profile", Name: "Other"}}, "63.0"))
 	assert.Equal(t, before, *a)
 }
 
 func TestSubtract(t *testing.T) {
-	a := Build([]Member{{"Profile", "Admin"}, {"Profile", "Integration"}, {"PermissionSet", "Old"}, {"CustomObject", "*"}}, "62.0")
-	b := Build([]Member{{"Profile", "Admin"}, {"PermissionSet", "Old"}, {"CustomObject", "Account"}}, "64.0")
+	a := Build([]Member{{Type: "Profile", Name: "Admin"}, {Type: "Profile", Name: "Integration"}, {Type: "PermissionSet", Name: "Old"}, {Type: "CustomObject", Name: "*"}}, "62.0")
+	b := Build([]Member{{Type: "Profile", Name: "Admin"}, {Type: "PermissionSet", Name: "Old"}, {Type: "CustomObject", Name: "Account"}}, "64.0")
 
 	got := Subtract(a, b)
-	want := Build([]Member{{"Profile", "Integration"}, {"CustomObject", "*"}}, "62.0")
+	want := Build([]Member{{Type: "Profile", Name: "Integration"}, {Type: "CustomObject", Name: "*"}}, "62.0")
 	assert.Equal(t, want, got, "a named member does not remove a wildcard, and a's version is kept")
 	assert.Equal(t, a, Subtract(a, nil))
 }
@@ -246,7 +259,7 @@ func TestWriteDestructiveRejects(t *testing.T) {
 		p    *Package
 		want string
 	}{
-		{"wildcard", Build([]Member{{"ApexClass", "*"}}, "62.0"), "cannot be deleted"},
+		{"wildcard", Build([]Member{{Type: "ApexClass", Name: "*"}}, "62.0"), "cannot be deleted"},
 		{"empty", Build(nil, "62.0"), "no components"},
 		{"no version", &Package{Types: []TypeMembers{{Name: "ApexClass", Members: []string{"A"}}}}, "missing version"},
 	}

@@ -14,7 +14,10 @@
 // Names are kept decoded in Go values ("Work.com Only User") and encoded once,
 // by [EncodeMember], when they become members ("Work%2Ecom Only User"). A
 // member of a child type keeps its separator: the CustomField
-// "Account.Industry" is not encoded to "Account%2EIndustry".
+// "Account.Industry" is not encoded to "Account%2EIndustry". A component
+// read from a file is the exception: the sf CLI lists the name as its file
+// name spells it, so such a [Member] carries that spelling in Encoded and
+// Build copies it unchanged.
 //
 // The zero [Package] is an empty manifest without a version; [Build] and
 // [RetrieveManifest] set the version to [APIVersion] unless told otherwise.
