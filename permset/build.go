@@ -262,8 +262,8 @@ func (b *builder) addUserPermissions() {
 }
 
 // unknownPermission returns the error for a name that sfharden does not
-// know. It names the API version only when version is well formed, which
-// checkHeader reports otherwise.
+// know. It names the API version only when version is well formed,
+// because checkHeader reports a malformed one.
 func unknownPermission(p field.Path, name, version string) *field.Error {
 	detail := fmt.Sprintf("unknown user permission %q", name)
 	if apiVersion.MatchString(version) {
