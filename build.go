@@ -375,6 +375,7 @@ func (b *builder) buildMonitoring(ib *IntegrationBundle) {
 	bundle, err := monitoring.Build(b.monitoringSpec())
 	b.add(err, field.Path{}, []pathRule{
 		{"integration", "name"},
+		{"label", "label"},
 		{"username", "user.username"},
 		{"apiVersion", "!apiVersion"},
 		{"", "monitoring"},
@@ -386,6 +387,7 @@ func (b *builder) monitoringSpec() monitoring.Spec {
 	m := b.in.Monitoring
 	return monitoring.Spec{
 		Integration:     b.in.Name,
+		Label:           b.in.Label,
 		Username:        b.in.User.Username,
 		MaxRowsPerQuery: m.MaxRowsPerQuery,
 		ActiveHours:     m.ActiveHours,

@@ -116,8 +116,10 @@ type Monitoring struct {
 	Timezone        string   `yaml:"timezone"`    // IANA time zone of ActiveHours
 	Notify          []string `yaml:"notify"`      // usernames or ${ENV_VAR} placeholders of admins
 	Block           bool     `yaml:"block"`       // block the query or login as well as alert
-	EndSession      bool     `yaml:"endSession"`  // end the integration user's session when a policy fires
-	FreezeUser      bool     `yaml:"freezeUser"`  // freeze the integration user when a policy fires
+	// EndSession and FreezeUser are the actions of legacy policies; an
+	// Enhanced Transaction Security policy rejects them.
+	EndSession bool `yaml:"endSession"`
+	FreezeUser bool `yaml:"freezeUser"`
 }
 
 // Waiver allows one catalogued risky permission or scope for one
