@@ -37,9 +37,15 @@ func Unmarshal(data []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	if root.Name.Local != plan.complex.Name {
+	if root.Name.Local != plan.complex.Name || root.Name.Space != "" {
 		return d.errorf("root element is <%s>, expected <%s>", qualifiedName(root.Name), plan.complex.Name)
 	}
+	for _, a := range root.Attr {
+		if a.Name.Space == "" && a.Name.Local == "xmlns" && a.Value != Namespace {
+			return d.errorf("root element is in namespace %q, expected %q", a.Value, Namespace)
+		}
+	}
+	d.declare(root)
 	rv.Elem().SetZero()
 	if err := d.decodeStruct(plan, rv.Elem(), root); err != nil {
 		return err
@@ -47,14 +53,41 @@ func Unmarshal(data []byte, v any) error {
 	return d.end()
 }
 
+// maxDepth is the deepest element nesting accepted. Metadata files nest a
+// few levels; a limit keeps a hostile file from costing memory that grows
+// with the square of its depth when it is written back indented.
+const maxDepth = 100
+
 type decoder struct {
-	xml  *xml.Decoder
-	line int // line of the last token read
+	xml   *xml.Decoder
+	line  int // line at the end of the last token read
+	start int // line at the start of the last token read
+	depth int
+
+	// prefixes maps each namespace prefix declared on the root element to
+	// its URI, so that a kept element that uses one can declare it itself.
+	prefixes map[string]string
+}
+
+// declare records the namespace prefixes that start declares.
+func (d *decoder) declare(start xml.StartElement) {
+	for _, a := range start.Attr {
+		if a.Name.Space == "xmlns" {
+			if d.prefixes == nil {
+				d.prefixes = map[string]string{}
+			}
+			d.prefixes[a.Name.Local] = a.Value
+		}
+	}
 }
 
 func (d *decoder) token() (xml.Token, error) {
+	d.start = d.line
 	tok, err := d.xml.RawToken()
 	d.line, _ = d.xml.InputPos()
+	if d.start == 0 {
+		d.start = 1
+	}
 	if err == io.EOF {
 		return nil, d.errorf("unexpected end of file")
 	}
@@ -66,6 +99,12 @@ func (d *decoder) token() (xml.Token, error) {
 		return nil, &Error{Line: d.line, Msg: "invalid XML: " + err.Error()}
 	}
 	return tok, nil
+}
+
+// textError returns an error at the line where the text of t begins.
+func (d *decoder) textError(t xml.CharData, msg string) *Error {
+	lead := len(t) - len(bytes.TrimLeft(t, " \t\r\n"))
+	return &Error{Line: d.start + bytes.Count(t[:lead], []byte("\n")), Msg: msg}
 }
 
 func (d *decoder) errorf(format string, args ...any) *Error {
@@ -84,7 +123,7 @@ func (d *decoder) root() (xml.StartElement, error) {
 			return t, nil
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {
-				return xml.StartElement{}, d.errorf("text before the root element")
+				return xml.StartElement{}, d.textError(t, "text before the root element")
 			}
 		}
 	}
@@ -114,6 +153,10 @@ func (d *decoder) end() error {
 }
 
 func (d *decoder) decodeStruct(plan *structPlan, rv reflect.Value, start xml.StartElement) error {
+	if err := d.enter(); err != nil {
+		return err
+	}
+	defer d.leave()
 	extra := rv.Field(plan.extraIndex).Addr().Interface().(*Extra)
 	extra.Line = d.line
 	seen := make([]bool, len(plan.complex.Elements))
@@ -128,22 +171,33 @@ func (d *decoder) decodeStruct(plan *structPlan, rv reflect.Value, start xml.Sta
 			if t.Name != start.Name {
 				return d.errorf("element <%s> closed by </%s>", qualifiedName(start.Name), qualifiedName(t.Name))
 			}
+			for _, fp := range plan.fields {
+				if (fp.kind == kindBool || fp.kind == kindInt) && !seen[plan.slot[fp.name]] {
+					extra.Missing = append(extra.Missing, fp.name)
+				}
+			}
 			return nil
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {
-				return d.errorf("unexpected text %q in <%s>", truncate(string(t)), qualifiedName(start.Name))
+				return d.textError(t, fmt.Sprintf("unexpected text %q in <%s>", truncate(string(t)), qualifiedName(start.Name)))
 			}
 		case xml.StartElement:
 			fp := plan.byName[t.Name.Local]
 			slot := plan.slot[t.Name.Local]
-			keep := fp == nil || t.Name.Space != "" || isNil(t) ||
+			keep := fp == nil || t.Name.Space != "" || isNil(t) || hasAttributes(t) ||
 				(seen[slot] && fp.kind != kindStructSlice && fp.kind != kindStringSlice)
 			if keep {
 				el, err := d.capture(t)
 				if err != nil {
 					return err
 				}
-				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: el})
+				// A nil or attributed element of a modelled name stands in
+				// for that element, which must then not be written as well.
+				replaces := fp != nil && t.Name.Space == "" && !seen[slot]
+				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: el, Replaces: replaces})
+				if replaces {
+					seen[slot] = true
+				}
 				continue
 			}
 			kept, err := d.decodeField(fp, rv.Field(fp.index), t)
@@ -151,13 +205,25 @@ func (d *decoder) decodeStruct(plan *structPlan, rv reflect.Value, start xml.Sta
 				return err
 			}
 			if kept != nil {
-				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: kept})
+				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: kept, Replaces: true})
+				seen[slot] = true
 				continue
 			}
 			seen[slot] = true
 			after = fp.name
 		}
 	}
+}
+
+// hasAttributes reports whether start carries attributes other than
+// namespace declarations, which a typed field cannot hold.
+func hasAttributes(start xml.StartElement) bool {
+	for _, a := range start.Attr {
+		if a.Name.Space != "xmlns" && !(a.Name.Space == "" && a.Name.Local == "xmlns") {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeField decodes one child element into its field. It returns the
@@ -258,13 +324,84 @@ func (d *decoder) text(start xml.StartElement) (string, *etree.Element, error) {
 	}
 }
 
-// capture reads the element that start opens, with everything in it.
+// capture reads the element that start opens, with everything in it, and
+// declares on it the root's namespace prefixes that it uses.
 func (d *decoder) capture(start xml.StartElement) (*etree.Element, error) {
 	el := newElement(start)
-	return el, d.captureChildren(el, start)
+	if err := d.captureChildren(el, start); err != nil {
+		return nil, err
+	}
+	if err := d.declarePrefixes(el); err != nil {
+		return nil, err
+	}
+	return el, nil
 }
 
+// declarePrefixes adds to el a declaration of each namespace prefix that
+// el or its children use and do not declare, other than xsi, which the
+// writer declares on the root. A prefix that nothing declares is an error.
+func (d *decoder) declarePrefixes(el *etree.Element) error {
+	used := map[string]bool{}
+	var walk func(e *etree.Element)
+	walk = func(e *etree.Element) {
+		if e.Space != "" {
+			used[e.Space] = true
+		}
+		for _, a := range e.Attr {
+			if a.Space != "" && a.Space != "xmlns" {
+				used[a.Space] = true
+			}
+		}
+		for _, c := range e.ChildElements() {
+			walk(c)
+		}
+	}
+	walk(el)
+	for prefix := range used {
+		if prefix == "xsi" || prefix == "xml" || declaresPrefix(el, prefix) {
+			continue
+		}
+		uri, ok := d.prefixes[prefix]
+		if !ok {
+			return d.errorf("namespace prefix %q of <%s> is not declared", prefix, el.FullTag())
+		}
+		el.CreateAttr("xmlns:"+prefix, uri)
+	}
+	return nil
+}
+
+// declaresPrefix reports whether el or one of its descendants declares
+// prefix. A declaration lower down does not cover el itself, but a file
+// that does this is rare enough to keep as it is.
+func declaresPrefix(el *etree.Element, prefix string) bool {
+	for _, a := range el.Attr {
+		if a.Space == "xmlns" && a.Key == prefix {
+			return true
+		}
+	}
+	for _, c := range el.ChildElements() {
+		if declaresPrefix(c, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) enter() error {
+	d.depth++
+	if d.depth > maxDepth {
+		return d.errorf("elements nest more than %d levels deep; no metadata file does", maxDepth)
+	}
+	return nil
+}
+
+func (d *decoder) leave() { d.depth-- }
+
 func (d *decoder) captureChildren(el *etree.Element, start xml.StartElement) error {
+	if err := d.enter(); err != nil {
+		return err
+	}
+	defer d.leave()
 	for {
 		tok, err := d.token()
 		if err != nil {
@@ -274,8 +411,8 @@ func (d *decoder) captureChildren(el *etree.Element, start xml.StartElement) err
 		case xml.CharData:
 			el.CreateText(string(t))
 		case xml.StartElement:
-			child, err := d.capture(t)
-			if err != nil {
+			child := newElement(t)
+			if err := d.captureChildren(child, t); err != nil {
 				return err
 			}
 			el.AddChild(child)
@@ -291,7 +428,7 @@ func (d *decoder) captureChildren(el *etree.Element, start xml.StartElement) err
 func newElement(start xml.StartElement) *etree.Element {
 	el := etree.NewElement(qualifiedName(start.Name))
 	for _, a := range start.Attr {
-		if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+		if (a.Name.Space == "" && a.Name.Local == "xmlns") || (a.Name.Space == "xmlns" && a.Name.Local == "xsi") {
 			continue
 		}
 		el.CreateAttr(qualifiedName(a.Name), a.Value)

@@ -80,12 +80,22 @@ func (e *encoder) errorf(format string, args ...any) error {
 
 // structBody writes the child elements of a struct value.
 func (e *encoder) structBody(plan *structPlan, rv reflect.Value, depth int, root bool) error {
-	unknown := rv.Field(plan.extraIndex).Interface().(Extra).Unknown
+	extra := rv.Field(plan.extraIndex).Interface().(Extra)
+	unknown := extra.Unknown
+	if hasReplacements(unknown) {
+		// A stand-in for a field that now holds a value is dropped, so the
+		// value is not written twice.
+		unknown = slices.DeleteFunc(slices.Clone(unknown), func(u Unknown) bool {
+			fp, ok := plan.byName[u.Element.Tag]
+			return u.Replaces && ok && u.Element.Space == "" && !rv.Field(fp.index).IsZero()
+		})
+	}
 	if err := e.unknownAfter(unknown, "", depth); err != nil {
 		return err
 	}
 	for _, fp := range plan.fields {
-		if !(root && fp.name == "fullName" && !e.opts.FullName) {
+		skip := (root && fp.name == "fullName" && !e.opts.FullName) || standsIn(extra, fp.name, rv.Field(fp.index))
+		if !skip {
 			e.path = append(e.path, fp.name)
 			err := e.field(fp, rv.Field(fp.index), depth)
 			e.path = e.path[:len(e.path)-1]
@@ -98,6 +108,35 @@ func (e *encoder) structBody(plan *structPlan, rv reflect.Value, depth int, root
 		}
 	}
 	return nil
+}
+
+func hasReplacements(unknown []Unknown) bool {
+	for _, u := range unknown {
+		if u.Replaces && u.Element != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// standsIn reports whether a kept element or the input's omission stands
+// in for the field called name, so that writing its zero value would add a
+// value the input never had.
+func standsIn(extra Extra, name string, fv reflect.Value) bool {
+	if !fv.IsZero() {
+		return false
+	}
+	for _, u := range extra.Unknown {
+		if u.Replaces && u.Element != nil && u.Element.Tag == name && u.Element.Space == "" {
+			return true
+		}
+	}
+	for _, m := range extra.Missing {
+		if m == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *encoder) unknownAfter(unknown []Unknown, after string, depth int) error {
@@ -259,6 +298,9 @@ func (e *encoder) escape(s string) error {
 			entity = "&quot;"
 		case r == '\'':
 			entity = "&apos;"
+		case r == '\r':
+			// A raw CR would read back as a line feed.
+			entity = "&#13;"
 		case r == utf8.RuneError && size == 1:
 			return e.errorf("text %q is not valid UTF-8", truncate(s))
 		case !isXMLChar(r):

@@ -21,6 +21,12 @@ type Extra struct {
 	// Unknown holds the child elements that the struct does not model, in
 	// input order.
 	Unknown []Unknown
+
+	// Missing names the required elements that the input left out. A
+	// typed field cannot tell "absent" from its zero value, so the writer
+	// leaves such a field out while it still holds the zero value, rather
+	// than invent one.
+	Missing []string
 }
 
 // Unknown is a child element kept as it was read.
@@ -29,6 +35,11 @@ type Unknown struct {
 	// in the input, or "" when it came before every modelled element.
 	After   string
 	Element *etree.Element
+
+	// Replaces is true when the element has a modelled name but a form the
+	// field cannot hold (xsi:nil, attributes, child elements, no text): it
+	// stands in for that field, which the writer then leaves out.
+	Replaces bool
 }
 
 // Error is a syntax or value error in metadata XML, with the line it was

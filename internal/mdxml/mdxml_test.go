@@ -380,3 +380,101 @@ func TestCheckTypeRejectsMismatches(t *testing.T) {
 	}
 	assert.NoError(t, mdxml.CheckType(permissionSet{}))
 }
+
+func TestUnmarshalNeverInventsValues(t *testing.T) {
+	// A nil or missing required value must not come back as a made-up
+	// false or 0: for a permission flag that would change its meaning.
+	tests := map[string]string{
+		"nil required int": `<?xml version="1.0" encoding="UTF-8"?>
+<ProfileSessionSetting xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+    <forceLogout>false</forceLogout>
+    <profile>Integration User</profile>
+    <sessionTimeout xsi:nil="true"/>
+</ProfileSessionSetting>
+`,
+		"missing required boolean": `<?xml version="1.0" encoding="UTF-8"?>
+<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Orders</label>
+    <userPermissions>
+        <name>ModifyAllData</name>
+    </userPermissions>
+</PermissionSet>
+`,
+		"attribute on a modelled element": `<?xml version="1.0" encoding="UTF-8"?>
+<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label lang="en">Orders</label>
+</PermissionSet>
+`,
+	}
+	for name, input := range tests {
+		t.Run(name, func(t *testing.T) {
+			var v any = &permissionSet{}
+			if strings.Contains(input, "ProfileSessionSetting") {
+				v = &sessionSetting{}
+			}
+			require.NoError(t, mdxml.Unmarshal([]byte(input), v))
+			got, err := mdxml.Marshal(v)
+			require.NoError(t, err)
+			assert.Equal(t, input, string(got))
+		})
+	}
+}
+
+func TestStandInDroppedWhenFieldSet(t *testing.T) {
+	input := `<ProfileSessionSetting xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><forceLogout>false</forceLogout><profile xsi:nil="true"/><sessionTimeout>15</sessionTimeout></ProfileSessionSetting>`
+	var s sessionSetting
+	require.NoError(t, mdxml.Unmarshal([]byte(input), &s))
+	s.Profile = "Integration User"
+	got, err := mdxml.Marshal(&s)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strings.Count(string(got), "<profile"), "the value replaces its nil stand-in:\n%s", got)
+	assert.Contains(t, string(got), "<profile>Integration User</profile>")
+}
+
+func TestCarriageReturnSurvives(t *testing.T) {
+	ps := permissionSet{Label: "Orders", Description: "line1\r\nline2"}
+	first, err := mdxml.Marshal(&ps)
+	require.NoError(t, err)
+	assert.Contains(t, string(first), "line1&#13;\nline2")
+	var back permissionSet
+	require.NoError(t, mdxml.Unmarshal(first, &back))
+	assert.Equal(t, ps.Description, back.Description)
+	second, err := mdxml.Marshal(&back)
+	require.NoError(t, err)
+	assert.Equal(t, string(first), string(second))
+}
+
+func TestKeptElementKeepsItsNamespace(t *testing.T) {
+	input := `<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:other="urn:x"><label>A</label><other:thing>v</other:thing></PermissionSet>`
+	var ps permissionSet
+	require.NoError(t, mdxml.Unmarshal([]byte(input), &ps))
+	got, err := mdxml.Marshal(&ps)
+	require.NoError(t, err)
+	assert.Contains(t, string(got), `<other:thing xmlns:other="urn:x">v</other:thing>`)
+
+	err = mdxml.Unmarshal([]byte(`<PermissionSet><label>A</label><nope:thing>v</nope:thing></PermissionSet>`), &ps)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `namespace prefix "nope"`)
+}
+
+func TestUnmarshalRejectsHostileShapes(t *testing.T) {
+	deep := "<PermissionSet><junk>" + strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000) + "</junk></PermissionSet>"
+	err := mdxml.Unmarshal([]byte(deep), &permissionSet{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "levels deep")
+
+	err = mdxml.Unmarshal([]byte(`<PermissionSet xmlns="urn:other"><label>A</label></PermissionSet>`), &permissionSet{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "namespace")
+}
+
+func TestTextErrorLine(t *testing.T) {
+	var xerr *mdxml.Error
+	err := mdxml.Unmarshal([]byte("this is not xml\n"), &permissionSet{})
+	require.True(t, errors.As(err, &xerr))
+	assert.Equal(t, 1, xerr.Line)
+
+	err = mdxml.Unmarshal([]byte("<PermissionSet>\n<label>A</label>\n\n  stray\n<label>B</label></PermissionSet>"), &permissionSet{})
+	require.True(t, errors.As(err, &xerr))
+	assert.Equal(t, 4, xerr.Line)
+}
