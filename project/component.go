@@ -9,6 +9,15 @@ type Component struct {
 	// file "Work%2Ecom Only User.profile-meta.xml".
 	FullName string
 
+	// Member is the name as package.xml lists it. For a component read from
+	// a file it is the name exactly as the file name spells it, which the sf
+	// CLI copies unchanged: "Work%2Ecom Only User", but also "Set.With.Dots"
+	// and "unfiled$public/Welcome", which [pkgxml.EncodeMember] would encode
+	// differently. A child stored as an element of its parent's file adds
+	// the text of its name element: "Case.Notify_Owner". Member is empty
+	// for a component built in code, whose FullName is encoded instead.
+	Member string
+
 	// Path is the path of the component's metadata file.
 	Path string
 

@@ -66,11 +66,13 @@ func (t *Tree) BuildManifest(version string) *pkgxml.Package {
 }
 
 // BuildManifest returns the package.xml that lists components at version
-// ([pkgxml.APIVersion] when empty).
+// ([pkgxml.APIVersion] when empty). A component with a Member is listed by
+// it; any other is listed by its FullName, encoded with
+// [pkgxml.EncodeMember].
 func BuildManifest(components []Component, version string) *pkgxml.Package {
 	members := make([]pkgxml.Member, 0, len(components))
 	for _, c := range components {
-		members = append(members, pkgxml.Member{Type: c.Type, Name: c.FullName})
+		members = append(members, pkgxml.Member{Type: c.Type, Name: c.FullName, Encoded: c.Member})
 	}
 	return pkgxml.Build(members, version)
 }

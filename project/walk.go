@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -76,17 +77,28 @@ func ReadWith(root string, opts WalkOptions) (*Tree, error) {
 // project whose package directories are read in source format, at any
 // depth. A folder with package.xml, or with files only the mdapi format
 // has, is an mdapi folder. Any other folder is read as one package
-// directory in source format. Hidden files and folders
-// and node_modules are skipped.
+// directory in source format.
+//
+// Files are chosen as the sf CLI chooses them. The .forceignore file
+// nearest to each package directory, in it or in a folder above it, leaves
+// out the files its patterns match, together with the sf CLI's default
+// patterns (names that start with a dot, *.dup, package2-descriptor.json
+// and package2-manifest.json); without a .forceignore no file is left out.
+// Symbolic links are followed; a link that points nowhere or back into a
+// folder that contains it is a Problem. node_modules and .git folders are
+// never read.
+//
+// A file of a type whose children are elements of it, such as CustomLabels
+// or Workflow, gives its own component and one per child element. The child
+// files of decomposed types (objects/Account/fields/Industry.field-meta.xml,
+// bots/Chat/v1.botVersion-meta.xml) give one child component each.
 //
 // Files are parsed by opts.Workers goroutines and fn is called from them,
 // in no particular order and concurrently: fn must be safe for concurrent
 // use. Walk returns after the last call to fn has returned.
 //
-// NOTE: .forceignore is not read, so files it would exclude are listed.
-// Of the types whose children are separate files, only CustomObject's
-// (objects/Account/fields/Industry.field-meta.xml) are listed as
-// components; the child files of other decomposed types are skipped.
+// NOTE: the sf CLI reads node_modules folders unless .forceignore excludes
+// them, and .git folders when no .forceignore exists; Walk never does.
 func Walk(root string, opts WalkOptions, fn func(Component)) (*Tree, error) {
 	info, err := os.Stat(root)
 	if err != nil {
@@ -120,11 +132,11 @@ func Walk(root string, opts WalkOptions, fn func(Component)) (*Tree, error) {
 		go func() {
 			defer wg.Done()
 			for file := range paths {
-				c, ok, problem := readComponent(root, file, tree.Format, opts)
+				components, problem := readComponent(root, file, tree.Format, opts)
 				if problem != nil {
 					report(*problem)
 				}
-				if ok {
+				for _, c := range components {
 					fn(c)
 				}
 			}
@@ -132,7 +144,7 @@ func Walk(root string, opts WalkOptions, fn func(Component)) (*Tree, error) {
 	}
 
 	for _, dir := range tree.PackageDirectories {
-		if err := listFiles(root, dir.Path, paths); err != nil {
+		if err := listFiles(root, dir.Path, paths, report); err != nil {
 			report(Problem{Path: filepath.Join(root, filepath.FromSlash(dir.Path)), Err: err})
 		}
 	}
@@ -238,82 +250,177 @@ func parseProjectFile(path string, data []byte) (*projectFile, error) {
 	return &project, nil
 }
 
-// listFiles sends the path, relative to root, of every regular file below the
-// package directory dir.
-func listFiles(root, dir string, paths chan<- string) error {
+// listFiles sends the path, relative to root, of every file below the
+// package directory dir that the nearest .forceignore does not exclude.
+// Symbolic links to files and folders are followed, as the sf CLI follows
+// them; a link that leads back into a folder being listed, or that points
+// nowhere, is reported and not followed. node_modules and .git folders are
+// never read.
+func listFiles(root, dir string, paths chan<- string, report func(Problem)) error {
 	start := filepath.Join(root, filepath.FromSlash(dir))
-	return filepath.WalkDir(start, func(file string, d fs.DirEntry, err error) error {
+	ignore, err := findForceIgnore(start)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(start)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("package directory %s is not a folder", start)
+	}
+	lister := fileLister{root: root, ignore: ignore, paths: paths, report: report}
+	return lister.walk(start, []os.FileInfo{info})
+}
+
+// fileLister walks one package directory.
+type fileLister struct {
+	root   string
+	ignore ignoreRules
+	paths  chan<- string
+	report func(Problem)
+}
+
+// walk lists the folder dir, whose own folder and the folders above it up
+// to the package directory are ancestors.
+func (l fileLister) walk(dir string, ancestors []os.FileInfo) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, entry := range entries {
+		name := entry.Name()
+		file := filepath.Join(dir, name)
+		info, err := entry.Info()
 		if err != nil {
-			return err
+			l.report(Problem{Path: file, Err: err})
+			continue
 		}
-		name := d.Name()
-		if file != start && (strings.HasPrefix(name, ".") || name == "node_modules") {
-			if d.IsDir() {
-				return filepath.SkipDir
+		if info.Mode()&fs.ModeSymlink != 0 {
+			target, err := os.Stat(file)
+			if err != nil {
+				l.report(Problem{Path: file, Err: fmt.Errorf("%s: cannot follow the symbolic link: %w: fix or remove the link", file, err)})
+				continue
 			}
-			return nil
+			info = target
 		}
-		if !d.Type().IsRegular() {
-			return nil
+
+		switch {
+		case info.IsDir():
+			if skippedFolderNames[name] {
+				continue
+			}
+			if slices.ContainsFunc(ancestors, func(a os.FileInfo) bool { return os.SameFile(a, info) }) {
+				l.report(Problem{Path: file, Err: fmt.Errorf("%s: the symbolic link leads back to a folder that contains it, so it is not followed: remove the link", file)})
+				continue
+			}
+			if err := l.walk(file, append(ancestors, info)); err != nil {
+				l.report(Problem{Path: file, Err: err})
+			}
+		case info.Mode().IsRegular():
+			if l.ignore.ignores(file) {
+				continue
+			}
+			rel, err := filepath.Rel(l.root, file)
+			if err != nil {
+				l.report(Problem{Path: file, Err: err})
+				continue
+			}
+			l.paths <- rel
 		}
-		rel, err := filepath.Rel(root, file)
-		if err != nil {
-			return err
-		}
-		paths <- rel
-		return nil
-	})
+	}
+	return nil
+}
+
+// skippedFolderNames are folders that never contain metadata source and
+// can be large.
+var skippedFolderNames = map[string]bool{
+	"node_modules": true,
+	".git":         true,
 }
 
 // readComponent identifies the file at rel (relative to root) and, for a
-// modelled type, parses it.
-func readComponent(root, rel string, format Format, opts WalkOptions) (Component, bool, *Problem) {
+// modelled type, parses it. It returns the file's component followed by the
+// child components that the file holds as elements, such as the CustomLabel
+// components of a CustomLabels file.
+func readComponent(root, rel string, format Format, opts WalkOptions) ([]Component, *Problem) {
 	file := filepath.Join(root, rel)
 	if base := filepath.Base(rel); format == registry.Mdapi && isManifestName(base) {
-		return Component{}, false, nil
+		return nil, nil
 	}
-	t, encodedName, ok := registry.ForPath(rel, format)
+	t, member, ok := registry.ForPath(rel, format)
+	fullName := pkgxml.DecodeMember(member)
 	if !ok && format == registry.Source {
-		t, encodedName, ok = forChildPath(rel)
+		var child childFile
+		child, ok = forChildPath(rel)
+		t, member, fullName = child.typ, child.member, child.fullName
 	}
 	if !ok {
-		if problem := unknownSuffix(file, format); problem != nil {
-			return Component{}, false, problem
-		}
-		return Component{}, false, nil
+		return nil, unknownSuffix(file, format)
 	}
-	c := Component{Type: t.Name, FullName: pkgxml.DecodeMember(encodedName), Path: file}
+	if t.NotAddressable {
+		// The sf CLI deploys such a child with its parent and never lists it.
+		return nil, nil
+	}
+	if t.IgnoreParsedFullName {
+		member, fullName = t.Name, t.Name
+	}
+	c := Component{Type: t.Name, FullName: fullName, Member: member, Path: file}
 
-	if t.IsDecomposed() && t.Decomposition == "folderPerType" && format == registry.Source {
+	if listsOnlyChildren(t) && format == registry.Source {
 		empty, err := hasNoElements(file)
 		if err != nil {
-			return Component{}, false, &Problem{Path: file, Err: err}
+			return nil, &Problem{Path: file, Err: err}
 		}
 		if empty {
 			// The sf CLI leaves out a decomposed parent whose file has no
 			// elements of its own: only its children are components.
-			return Component{}, false, nil
+			return nil, nil
 		}
 	}
 
+	components := []Component{c}
+	if hasElementChildren(t) {
+		children, err := readElementChildren(file, t, c)
+		if err != nil {
+			return nil, &Problem{Path: file, Err: err}
+		}
+		components = append(components, children...)
+	}
+
 	if opts.SkipValues {
-		return c, true, nil
+		return components, nil
 	}
 	value, modelled := newValue(t.Name)
 	if !modelled {
-		return c, true, nil
+		return components, nil
 	}
 	if t.HasContent() && !strings.HasSuffix(file, registry.MetaXMLSuffix) {
 		// An mdapi component of a content type, such as an Apex class, is
 		// named by its content file; its metadata XML sits beside it.
 		file += registry.MetaXMLSuffix
 	}
-	err := parseValue(file, value, c.FullName)
-	if err != nil {
-		return Component{}, false, &Problem{Path: file, Err: err}
+	if err := parseValue(file, value, c.FullName); err != nil {
+		return nil, &Problem{Path: file, Err: err}
 	}
-	c.Value = value
-	return c, true, nil
+	components[0].Value = value
+	return components, nil
+}
+
+// listsOnlyChildren reports whether the sf CLI leaves a component of the
+// decomposed type t out of a manifest when its own file has no elements,
+// which is so when t has a child type that can be listed on its own.
+func listsOnlyChildren(t registry.Type) bool {
+	if t.Transformer != "decomposed" {
+		return false
+	}
+	for _, name := range t.Children {
+		child, ok := registry.ByName(name)
+		if ok && !child.NotAddressable && !child.UnaddressableWithoutParent {
+			return true
+		}
+	}
+	return false
 }
 
 // parseValue parses the metadata file into value and sets its
