@@ -55,7 +55,7 @@ func (b *Bundle) Write(dir string, opts WriteOptions) error {
 		components = append(components, ib.components()...)
 		if ib.Monitoring != nil {
 			for _, c := range ib.Monitoring.Components {
-				monitored = append(monitored, project.Component(c))
+				monitored = append(monitored, project.Component{Type: c.Type, FullName: c.FullName, Value: c.Value})
 			}
 		}
 	}

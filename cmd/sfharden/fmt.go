@@ -36,8 +36,12 @@ func runFmt(args []string, stdout, stderr io.Writer) int {
 	}
 
 	failed, changed := false, false
+	report := func(err error) {
+		fmt.Fprintf(stderr, "sfharden fmt: %v\n", err)
+		failed = true
+	}
 	for _, root := range paths {
-		err := walkMetadata(root, func(path string, explicit bool) {
+		err := walkMetadata(root, stderr, report, func(path string, explicit bool) {
 			kind, ok := kinds.ForFile(path)
 			if !ok {
 				if t, _, known := registry.ForPath(path, registry.Source); known || explicit {
@@ -99,13 +103,27 @@ func formatFile(path string, kind kinds.Kind, check bool) (bool, error) {
 	if check {
 		return true, nil
 	}
-	return true, fsutil.WriteFileAtomic(path, out, 0o644)
+	// Write through a symbolic link to its target, so the link stays.
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false, err
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return false, err
+	}
+	if info.Mode().Perm()&0o200 == 0 {
+		return false, fmt.Errorf("%s is read-only; make it writable to format it", path)
+	}
+	return true, fsutil.WriteFileAtomic(target, out, 0o644)
 }
 
 // walkMetadata calls visit for root when it is a file, or for every file
-// below root when it is a folder, skipping hidden folders and node_modules.
-// explicit is true for a file named on the command line.
-func walkMetadata(root string, visit func(path string, explicit bool)) error {
+// below root when it is a folder, skipping hidden folders and
+// node_modules. explicit is true for a file named on the command line. A
+// folder or file that cannot be read goes to report and the walk goes on;
+// symbolic links below root are listed as skipped on stderr.
+func walkMetadata(root string, stderr io.Writer, report func(error), visit func(path string, explicit bool)) error {
 	info, err := os.Stat(root)
 	if err != nil {
 		return err
@@ -114,19 +132,31 @@ func walkMetadata(root string, visit func(path string, explicit bool)) error {
 		visit(root, true)
 		return nil
 	}
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	start := root
+	if resolved, err := filepath.EvalSymlinks(root); err == nil {
+		start = resolved
+	}
+	return filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
+		shown := root + strings.TrimPrefix(path, start)
 		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			name := d.Name()
-			if path != root && (strings.HasPrefix(name, ".") || name == "node_modules") {
+			report(err)
+			if d != nil && d.IsDir() && path != start {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
-			visit(path, false)
+		if d.IsDir() {
+			name := d.Name()
+			if path != start && (strings.HasPrefix(name, ".") || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			fmt.Fprintf(stderr, "skipped %s: a symbolic link; give its target to format it\n", shown)
+		case d.Type().IsRegular():
+			visit(shown, false)
 		}
 		return nil
 	})

@@ -126,3 +126,34 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	assert.True(t, strings.HasPrefix(stdout, "sfharden "))
 }
+
+func TestFmtWritesThroughSymlink(t *testing.T) {
+	dir := writeTree(t, map[string]string{"real/A.permissionsetgroup-meta.xml": messyGroup})
+	link := filepath.Join(dir, "B.permissionsetgroup-meta.xml")
+	require.NoError(t, os.Symlink(filepath.Join(dir, "real", "A.permissionsetgroup-meta.xml"), link))
+
+	code, _, stderr := runCommand("fmt", link)
+	require.Equal(t, exitOK, code, stderr)
+	info, err := os.Lstat(link)
+	require.NoError(t, err)
+	assert.NotZero(t, info.Mode()&os.ModeSymlink, "the link stays a link")
+	data, err := os.ReadFile(filepath.Join(dir, "real", "A.permissionsetgroup-meta.xml"))
+	require.NoError(t, err)
+	assert.Equal(t, canonicalGroup, string(data))
+
+	code, _, stderr = runCommand("fmt", "--check", dir)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stderr, "a symbolic link", "links below a folder are listed as skipped")
+}
+
+func TestFmtRefusesReadOnlyFile(t *testing.T) {
+	dir := writeTree(t, map[string]string{"A.permissionsetgroup-meta.xml": messyGroup})
+	path := filepath.Join(dir, "A.permissionsetgroup-meta.xml")
+	require.NoError(t, os.Chmod(path, 0o444))
+	code, _, stderr := runCommand("fmt", path)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "read-only")
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, messyGroup, string(data))
+}
