@@ -1,8 +1,11 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/sfharden/sfharden/field"
 	"github.com/sfharden/sfharden/internal/permdata"
@@ -72,8 +75,11 @@ func (w Waiver) String() string {
 // Catalogue is the set of permissions that an integration must not hold,
 // the permissions it needs, and the waivers that let it hold some of them.
 // Start from [Default] and add your own entries with [Catalogue.Forbid] and
-// your own waivers with [Catalogue.Waive]. A nil or zero Catalogue has no
-// entries. A Catalogue is not safe for concurrent changes.
+// your own waivers with [Catalogue.Waive]. Names match without regard to
+// letter case. A nil or zero Catalogue has no entries, so checks against
+// it report no risky permission and no missing required one: only
+// [Default] turns those checks on. Forbid and Waive on a nil Catalogue
+// return an error. A Catalogue is not safe for concurrent changes.
 type Catalogue struct {
 	risks   *permdata.Catalogue
 	waivers []Waiver
@@ -93,25 +99,32 @@ func (c *Catalogue) Clone() *Catalogue {
 	return &Catalogue{risks: c.risks.Clone(), waivers: append([]Waiver(nil), c.waivers...)}
 }
 
-// Forbid adds r to the catalogue, replacing a built-in entry of the same
-// name, so callers can forbid their own permissions or change a tier. r
-// needs a name, a kind, a reason and a tier or a role.
+// Forbid adds r to the catalogue, replacing an entry of the same name in
+// any letter case, so callers can forbid their own permissions or change a
+// tier. r needs a name, a kind, a reason and a tier or a role. An entry of
+// [KindObject] must name one of the flags that the checks enforce:
+// allowCreate, allowEdit, allowDelete, viewAllRecords, modifyAllRecords or
+// viewAllFields. A user permission must not be a known name in another
+// letter case.
 func (c *Catalogue) Forbid(r Risk) error {
+	if c == nil {
+		return errNilCatalogue
+	}
 	if c.risks == nil {
 		c.risks = &permdata.Catalogue{}
 	}
 	return c.risks.Add(r)
 }
 
-// Remove deletes the entry named name and the waivers for it, and reports
-// whether there was an entry.
+// Remove deletes the entry named name, in any letter case, and the waivers
+// for it, and reports whether there was an entry.
 func (c *Catalogue) Remove(name string) bool {
-	if c.risks == nil || !c.risks.Remove(name) {
+	if c == nil || c.risks == nil || !c.risks.Remove(name) {
 		return false
 	}
 	kept := c.waivers[:0]
 	for _, w := range c.waivers {
-		if w.Permission != name {
+		if !strings.EqualFold(w.Permission, name) {
 			kept = append(kept, w)
 		}
 	}
@@ -119,8 +132,8 @@ func (c *Catalogue) Remove(name string) bool {
 	return true
 }
 
-// Lookup returns the entry named name. Names match exactly, as Salesforce
-// API names do.
+// Lookup returns the entry named name, compared without regard to letter
+// case, so that a risky permission in the wrong case is still found.
 func (c *Catalogue) Lookup(name string) (Risk, bool) {
 	if c == nil || c.risks == nil {
 		return Risk{}, false
@@ -150,8 +163,15 @@ func (c *Catalogue) Risks(kind Kind) []Risk {
 // Waive adds w to the catalogue. It returns a [field.List] error when w has
 // no reason, names a permission that the catalogue does not list as a risk
 // (so it needs no waiver), lacks the object of an object permission, or
-// repeats a waiver.
+// repeats a waiver. A reason that is empty after trimming space, or that
+// has a line break or another control character, is rejected, because the
+// reason is written into a description where it must read as one line.
+// The waiver is stored with the reason trimmed and the permission spelled
+// as the catalogue spells it. Waive on a nil Catalogue returns an error.
 func (c *Catalogue) Waive(w Waiver) error {
+	if c == nil {
+		return errNilCatalogue
+	}
 	var errs field.List
 	p := field.NewPath("waivers").Key(w.key())
 
@@ -166,8 +186,14 @@ func (c *Catalogue) Waive(w Waiver) error {
 	case risk.Kind == KindUser && w.Object != "":
 		errs = append(errs, field.NewInvalid(p.Child("object"), w.Object, fmt.Sprintf("%s is a user permission, so leave the object empty", w.Permission)))
 	}
-	if w.Reason == "" {
+	reason := strings.TrimSpace(w.Reason)
+	switch i := strings.IndexFunc(reason, unicode.IsControl); {
+	case reason == "":
 		errs = append(errs, field.NewRequired(p.Child("reason"), "say why the integration needs the permission; the reason is written into the permission set's description"))
+	case i >= 0:
+		errs = append(errs, field.NewInvalid(p.Child("reason"), w.Reason, fmt.Sprintf(
+			"the reason has the control character %U; write it on one line without control characters, because it is written into the permission set's description",
+			[]rune(reason[i:])[0])))
 	}
 	if _, dup := c.waiverFor(w.Permission, w.Object); dup {
 		errs = append(errs, field.NewDuplicate(p, w.key(), "a waiver for it exists already"))
@@ -176,6 +202,8 @@ func (c *Catalogue) Waive(w Waiver) error {
 		return err
 	}
 
+	w.Permission = risk.Name
+	w.Reason = reason
 	c.waivers = append(c.waivers, w)
 	sort.Slice(c.waivers, func(i, j int) bool { return c.waivers[i].key() < c.waivers[j].key() })
 	return nil
@@ -189,17 +217,24 @@ func (c *Catalogue) Waivers() []Waiver {
 	return append([]Waiver(nil), c.waivers...)
 }
 
+// waiverFor returns the waiver for permission on object, both compared
+// without regard to letter case as Salesforce compares API names, so a
+// waiver for invoice__c covers Invoice__c.
 func (c *Catalogue) waiverFor(permission, object string) (Waiver, bool) {
 	if c == nil {
 		return Waiver{}, false
 	}
 	for _, w := range c.waivers {
-		if w.Permission == permission && w.Object == object {
+		if strings.EqualFold(w.Permission, permission) && strings.EqualFold(w.Object, object) {
 			return w, true
 		}
 	}
 	return Waiver{}, false
 }
+
+// errNilCatalogue is the error of a change to a nil *Catalogue, which has
+// nowhere to keep the change.
+var errNilCatalogue = errors.New("the catalogue is nil; start from policy.Default() or &policy.Catalogue{}")
 
 // key names a waiver in paths and sorting: "ViewAllData" or
 // "viewAllRecords on Invoice__c".

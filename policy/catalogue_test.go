@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sfharden/sfharden/field"
+	"github.com/sfharden/sfharden/permset"
 	"github.com/sfharden/sfharden/policy"
 )
 
@@ -85,6 +86,29 @@ func TestWaiveErrors(t *testing.T) {
 			waiver: policy.Waiver{Permission: "ViewSetup", Reason: "again"},
 			want:   []wantError{{field.Duplicate, `waivers["ViewSetup"]`}},
 		},
+		{
+			name:   "duplicate in other case",
+			waiver: policy.Waiver{Permission: "viewsetup", Reason: "again"},
+			want:   []wantError{{field.Duplicate, `waivers["viewsetup"]`}},
+		},
+		{
+			// A blank reason explains nothing to a reviewer.
+			name:   "reason only spaces",
+			waiver: policy.Waiver{Permission: "ViewAllData", Reason: " \t "},
+			want:   []wantError{{field.Required, `waivers["ViewAllData"].reason`}},
+		},
+		{
+			// A line break in the description could pass for a second,
+			// forged line in review output.
+			name:   "reason with line break",
+			waiver: policy.Waiver{Permission: "ViewAllData", Reason: "reconciliation\nApproved by security"},
+			want:   []wantError{{field.Invalid, `waivers["ViewAllData"].reason`}},
+		},
+		{
+			name:   "reason with escape character",
+			waiver: policy.Waiver{Permission: "ViewAllData", Reason: "reconciliation \x1b[2K"},
+			want:   []wantError{{field.Invalid, `waivers["ViewAllData"].reason`}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,4 +134,60 @@ func TestZeroCatalogue(t *testing.T) {
 	assert.Empty(t, c.Entries())
 	require.NoError(t, c.Forbid(policy.Risk{Name: "ManageSandboxes", Kind: policy.KindUser, Tier: policy.TierHigh, Reason: "copies data"}))
 	assert.Len(t, c.Entries(), 1)
+}
+
+func TestWaiveStoresCleanWaiver(t *testing.T) {
+	c := policy.Default()
+	require.NoError(t, c.Waive(policy.Waiver{Permission: "viewalldata", Reason: "  Nightly reconciliation  "}))
+	assert.Equal(t, []policy.Waiver{{Permission: "ViewAllData", Reason: "Nightly reconciliation"}}, c.Waivers(),
+		"the permission is spelled as catalogued and the reason is trimmed")
+}
+
+func TestForbidObjectFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		danger  string // why accepting the entry would be dangerous
+		flag    string
+		wantErr bool
+	}{
+		{name: "allowCreate", flag: "allowCreate"},
+		{name: "allowEdit", flag: "allowEdit"},
+		{name: "allowDelete", flag: "allowDelete"},
+		{name: "viewAllRecords", flag: "viewAllRecords"},
+		{name: "modifyAllRecords", flag: "modifyAllRecords"},
+		{name: "viewAllFields", flag: "viewAllFields"},
+		{name: "wrong case", danger: "a rule for AllowDelete would match no flag and enforce nothing", flag: "AllowDelete", wantErr: true},
+		{name: "made-up flag", danger: "a rule nothing enforces looks like protection", flag: "deleteEverything", wantErr: true},
+		{name: "allowRead", danger: "forbidding read everywhere would forbid all access", flag: "allowRead", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := policy.Default()
+			err := c.Forbid(policy.Risk{Name: tt.flag, Kind: policy.KindObject, Tier: policy.TierHigh, Reason: "r"})
+			if tt.wantErr {
+				assert.Error(t, err, "danger: %s", tt.danger)
+				return
+			}
+			assert.NoError(t, err)
+		})
+	}
+}
+
+func TestNilCatalogue(t *testing.T) {
+	var c *policy.Catalogue
+	risk := policy.Risk{Name: "ManageSandboxes", Kind: policy.KindUser, Tier: policy.TierHigh, Reason: "copies data"}
+	assert.Error(t, c.Forbid(risk), "Forbid on a nil catalogue has nowhere to keep the entry")
+	assert.Error(t, c.Waive(policy.Waiver{Permission: "ViewAllData", Reason: "r"}))
+	assert.False(t, c.Remove("ViewAllData"))
+	assert.Empty(t, c.Entries())
+	assert.Empty(t, c.Waivers())
+	_, found := c.Lookup("ViewAllData")
+	assert.False(t, found)
+}
+
+func TestEmptyCatalogueTurnsOffChecks(t *testing.T) {
+	ps := &permset.PermissionSet{UserPermissions: user("ModifyAllData", "ViewAllData")}
+	for _, f := range policy.CheckPermissionSet(ps, policy.Options{Catalogue: &policy.Catalogue{}}) {
+		assert.NotEqual(t, policy.RuleRiskyUserPermission, f.Rule, "an empty catalogue has no risks, as documented: %s", f)
+	}
 }

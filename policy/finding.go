@@ -33,7 +33,8 @@ func (s Severity) String() string {
 const (
 	// RuleRiskyUserPermission is a catalogued user permission without a waiver.
 	RuleRiskyUserPermission = "risky-user-permission"
-	// RuleRiskyObjectPermission is viewAllRecords or modifyAllRecords without a waiver.
+	// RuleRiskyObjectPermission is a catalogued object permission flag,
+	// such as viewAllRecords or modifyAllRecords, without a waiver.
 	RuleRiskyObjectPermission = "risky-object-permission"
 	// RuleWaived is a catalogued permission held under a waiver.
 	RuleWaived = "waived-permission"
@@ -41,6 +42,9 @@ const (
 	RuleWaiverNotRecorded = "waiver-not-recorded"
 	// RuleUnknownPermission is a user permission name that sfharden does not know.
 	RuleUnknownPermission = "unknown-user-permission"
+	// RulePermissionNameCase is a user permission name in the wrong letter
+	// case, such as modifyalldata, which Salesforce rejects.
+	RulePermissionNameCase = "permission-name-case"
 	// RuleDisabledEntry is an entry of a permission set that grants nothing.
 	RuleDisabledEntry = "disabled-entry"
 	// RuleMissingDependency is a user permission without one it needs.
@@ -68,8 +72,12 @@ const (
 	RuleExpectedPermission = "expected-permission-missing"
 	// RuleRiskyNotDisabled is a catalogued permission that a profile leaves out.
 	RuleRiskyNotDisabled = "risky-permission-not-disabled"
-	// RuleLoginIPRanges is a profile whose login IP ranges restrict nothing.
+	// RuleLoginIPRanges is a profile whose login IP ranges restrict nothing
+	// or almost nothing, alone or together.
 	RuleLoginIPRanges = "login-ip-ranges"
+	// RuleLoginIPRangeSuspect is a login IP range that cannot be a client's
+	// public address, or is larger than a partner's NAT egress usually is.
+	RuleLoginIPRangeSuspect = "login-ip-range-suspect"
 	// RuleProfileGrantsAccess is object, field, tab, app or class access on
 	// an integration profile.
 	RuleProfileGrantsAccess = "profile-grants-access"
@@ -126,7 +134,10 @@ const (
 // Options sets how the checks run. The zero value checks an integration
 // against [Default] with no waivers.
 type Options struct {
-	Catalogue *Catalogue // nil means Default()
+	// Catalogue holds the risks, roles and waivers to check against. nil
+	// means Default(). An empty &Catalogue{} has no entries, so it turns
+	// off every risk and role check.
+	Catalogue *Catalogue
 	Persona   Persona
 }
 

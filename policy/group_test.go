@@ -52,6 +52,12 @@ func TestCheckGroup(t *testing.T) {
 				`permissionSets["Orders_Admin"].userPermissions["ModifyMetadata"]`}},
 		},
 		{
+			name:    "member name in other case",
+			group:   permset.PermissionSetGroup{FullName: "Orders_Bundle", PermissionSets: []string{"ORDERS_READ", "orders_fields"}},
+			members: []*permset.PermissionSet{read, fields},
+			want:    []ruleAt{},
+		},
+		{
 			name: "muting sets",
 			group: permset.PermissionSetGroup{FullName: "Orders_Bundle", PermissionSets: []string{"Orders_Read"},
 				MutingPermissionSets: []string{"Orders_Muted"}},

@@ -18,34 +18,43 @@ var profileOnly = map[string]string{
 
 // CheckPermissionSet returns the findings for ps, in the order of its
 // elements: user permissions, object permissions, field permissions, then
-// the set as a whole. It reads ps and does not change it.
+// the set as a whole. It reads ps and does not change it. A nil ps has no
+// findings.
 func CheckPermissionSet(ps *permset.PermissionSet, opts Options) []Finding {
+	if ps == nil {
+		return nil
+	}
 	c := &checker{opts: opts, catalogue: opts.catalogue()}
 	c.permissionSet(field.Path{}, ps, true)
 	return c.findings
 }
 
 // CheckGroup returns the findings for group and the member sets it lists.
-// members holds the member sets, in any order. A member that group lists
-// but members lacks is an error, because the check cannot see its access.
-// Field access is checked against the object access of the whole group,
-// because the object access may come from another member.
+// members holds the member sets, in any order, and nil members are
+// skipped. Member names match without regard to letter case, as Salesforce
+// API names do. A member that group lists but members lacks is an error,
+// because the check cannot see its access. Field access is checked against
+// the object access of the whole group, because the object access may come
+// from another member. A nil group has no findings.
 //
 // NOTE: muting permission sets are not read, so a finding may name a
 // permission that the group mutes.
 func CheckGroup(group *permset.PermissionSetGroup, members []*permset.PermissionSet, opts Options) []Finding {
+	if group == nil {
+		return nil
+	}
 	c := &checker{opts: opts, catalogue: opts.catalogue()}
-	byName := map[string]*permset.PermissionSet{}
+	byName := map[string]*permset.PermissionSet{} // keyed by the lower-case name
 	for _, m := range members {
 		if m != nil {
-			byName[m.FullName] = m
+			byName[strings.ToLower(m.FullName)] = m
 		}
 	}
 
 	union := &permset.PermissionSet{}
 	for i, name := range group.PermissionSets {
 		p := field.NewPath("permissionSets").Key(name)
-		member, found := byName[name]
+		member, found := byName[strings.ToLower(name)]
 		if !found {
 			c.add(SeverityError, RuleMissingMember, field.NewPath("permissionSets").Index(i),
 				fmt.Sprintf("group %s lists %s, but the check was not given that permission set", group.FullName, name),
@@ -85,6 +94,7 @@ func (c *checker) permissionSet(base field.Path, ps *permset.PermissionSet, alon
 
 	for _, u := range ps.UserPermissions {
 		p := base.Child("userPermissions").Key(u.Name)
+		c.permissionNameCase(p, u.Name)
 		if !u.Enabled {
 			c.add(SeverityWarning, RuleDisabledEntry, p,
 				fmt.Sprintf("%s is disabled, but a permission set only adds access, so the entry has no effect", u.Name),
@@ -118,14 +128,27 @@ func (c *checker) permissionSet(base field.Path, ps *permset.PermissionSet, alon
 	}
 }
 
+// permissionNameCase reports a user permission name that matches a known
+// one only apart from letter case. Salesforce matches the names exactly,
+// so the deploy fails, and the finding is an error for every persona.
+func (c *checker) permissionNameCase(p field.Path, name string) {
+	if known, ok := permdata.Canonical(name); ok && known != name {
+		c.add(SeverityError, RulePermissionNameCase, p,
+			fmt.Sprintf("user permission names are case-sensitive, so Salesforce rejects %q", name),
+			fmt.Sprintf("write %s", known))
+	}
+}
+
 // userPermission reports a catalogued risk, a waiver, or an unknown name.
+// The catalogue ignores letter case, so a risky permission in the wrong
+// case is still reported as a risk.
 func (c *checker) userPermission(p field.Path, name string, description *string) {
 	risk, found := c.catalogue.Lookup(name)
 	if found && risk.Kind == KindUser && risk.Risky() {
-		c.risk(p, risk, name, "", description, RuleRiskyUserPermission)
+		c.risk(p, risk, risk.Name, "", description, RuleRiskyUserPermission)
 		return
 	}
-	if !found && !permdata.Known(name) {
+	if _, known := permdata.Canonical(name); !found && !known {
 		fix := "check the name against the target org"
 		if suggestion := permdata.Suggest(name); suggestion != "" {
 			fix = fmt.Sprintf("did you mean %s?", suggestion)
@@ -172,17 +195,7 @@ func (c *checker) objectPermission(p field.Path, o permset.ObjectPermissions, de
 		c.add(SeverityWarning, RuleDisabledEntry, p,
 			fmt.Sprintf("the entry for %s grants nothing, so it has no effect", o.Object), "remove the entry")
 	}
-	for _, flag := range []struct {
-		name string
-		on   bool
-	}{{"viewAllRecords", o.ViewAllRecords}, {"modifyAllRecords", o.ModifyAllRecords}} {
-		if !flag.on {
-			continue
-		}
-		if risk, found := c.catalogue.Lookup(flag.name); found && risk.Kind == KindObject && risk.Risky() {
-			c.risk(p.Child(flag.name), risk, flag.name, o.Object, description, RuleRiskyObjectPermission)
-		}
-	}
+	c.objectFlags(p, o.Object, setFlags(o), description)
 }
 
 // fieldShape reports field entries that break the editable-needs-readable
@@ -208,20 +221,23 @@ func (c *checker) fieldShape(base field.Path, fields []permset.FieldPermissions)
 func (c *checker) fieldAccess(base field.Path, objects []permset.ObjectPermissions, fields []permset.FieldPermissions) {
 	c.fieldShape(base, fields)
 
+	// API names ignore letter case, so object account covers field
+	// Account.Industry. The map is keyed by the lower-case object name.
 	access := map[string]permset.Access{}
 	for _, o := range objects {
-		access[o.Object] |= permset.AccessOf(o)
+		access[strings.ToLower(o.Object)] |= permset.AccessOf(o)
 	}
 	for _, f := range fields {
 		object, _, _ := strings.Cut(f.Field, ".")
+		granted := access[strings.ToLower(object)]
 		p := base.Child("fieldPermissions").Key(f.Field)
 		readable := f.Readable != nil && *f.Readable
 		switch {
-		case readable && !access[object].Has(permset.Read):
+		case readable && !granted.Has(permset.Read):
 			c.add(SeverityWarning, RuleFieldWithoutObjectAccess, p,
 				fmt.Sprintf("%s is readable but no objectPermissions grant read on %s", f.Field, object),
 				fmt.Sprintf("grant read on %s, or remove the field entry; note that field visibility can also come from the profile", object))
-		case f.Editable && readable && !access[object].Has(permset.Edit):
+		case f.Editable && readable && !granted.Has(permset.Edit):
 			c.add(SeverityWarning, RuleFieldEditWithoutObjectEdit, p,
 				fmt.Sprintf("%s is editable but object %s does not allow edit", f.Field, object),
 				fmt.Sprintf("grant edit on %s, or make the field read-only", object))

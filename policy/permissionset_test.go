@@ -145,6 +145,100 @@ func TestCheckPermissionSet(t *testing.T) {
 			want:   []ruleAt{{policy.SeverityWarning, policy.RuleActivationRequired, "hasActivationRequired"}},
 		},
 		{
+			name:   "risky permission in lower case",
+			danger: "modifyalldata fails the deploy, and an exact-name catalogue would not see the risk",
+			ps:     permset.PermissionSet{UserPermissions: user("modifyalldata")},
+			want: []ruleAt{
+				{policy.SeverityError, policy.RulePermissionNameCase, `userPermissions["modifyalldata"]`},
+				{policy.SeverityError, policy.RuleRiskyUserPermission, `userPermissions["modifyalldata"]`},
+			},
+		},
+		{
+			name:   "wrong case is an error for a person too",
+			danger: "Salesforce rejects the name whoever the set is for",
+			ps:     permset.PermissionSet{UserPermissions: user("apienabled")},
+			opts:   policy.Options{Persona: policy.PersonaUser},
+			want:   []ruleAt{{policy.SeverityError, policy.RulePermissionNameCase, `userPermissions["apienabled"]`}},
+		},
+		{
+			name:   "modify all waiver covers view all",
+			danger: "Salesforce turns viewAllRecords on with modifyAllRecords, so two waivers would ask twice for one grant",
+			ps: permset.PermissionSet{
+				Description:       "Purge. Waivers: modifyAllRecords on Invoice__c (Purges cancelled invoices)",
+				ObjectPermissions: []permset.ObjectPermissions{object("Invoice__c", permset.ModifyAll.Closure())}},
+			opts: policy.Options{Catalogue: mustCatalogue(policy.Waiver{Permission: "modifyAllRecords", Object: "Invoice__c", Reason: "Purges cancelled invoices"})},
+			want: []ruleAt{
+				{policy.SeverityInfo, policy.RuleWaived, `objectPermissions["Invoice__c"].viewAllRecords`},
+				{policy.SeverityInfo, policy.RuleWaived, `objectPermissions["Invoice__c"].modifyAllRecords`},
+			},
+		},
+		{
+			name:   "view all waiver does not cover modify all",
+			danger: "a waiver to read every record must not allow editing every record",
+			ps: permset.PermissionSet{ObjectPermissions: []permset.ObjectPermissions{
+				object("Invoice__c", permset.ModifyAll.Closure())}},
+			opts: policy.Options{Catalogue: mustCatalogue(policy.Waiver{Permission: "viewAllRecords", Object: "Invoice__c", Reason: "reconciliation"})},
+			want: []ruleAt{
+				{policy.SeverityInfo, policy.RuleWaived, `objectPermissions["Invoice__c"].viewAllRecords`},
+				{policy.SeverityWarning, policy.RuleWaiverNotRecorded, `objectPermissions["Invoice__c"].viewAllRecords`},
+				{policy.SeverityError, policy.RuleRiskyObjectPermission, `objectPermissions["Invoice__c"].modifyAllRecords`},
+			},
+		},
+		{
+			name:   "waiver object in other case",
+			danger: "invoice__c and Invoice__c are one object, so the waiver applies",
+			ps: permset.PermissionSet{
+				Description:       "Recon. Waivers: viewAllRecords on invoice__c (reconciliation)",
+				ObjectPermissions: []permset.ObjectPermissions{object("Invoice__c", permset.ViewAll.Closure())}},
+			opts: policy.Options{Catalogue: mustCatalogue(policy.Waiver{Permission: "viewAllRecords", Object: "invoice__c", Reason: "reconciliation"})},
+			want: []ruleAt{{policy.SeverityInfo, policy.RuleWaived, `objectPermissions["Invoice__c"].viewAllRecords`}},
+		},
+		{
+			name:   "forbidden delete flag",
+			danger: "the caller forbade deleting records, and a rule nothing enforces would let it through",
+			ps: permset.PermissionSet{ObjectPermissions: []permset.ObjectPermissions{
+				object("Invoice__c", permset.Delete.Closure())}},
+			opts: policy.Options{Catalogue: forbidding(t, "allowDelete")},
+			want: []ruleAt{{policy.SeverityError, policy.RuleRiskyObjectPermission, `objectPermissions["Invoice__c"].allowDelete`}},
+		},
+		{
+			name:   "forbidden view all fields flag",
+			danger: "viewAllFields reads every field of the object regardless of field permissions",
+			ps: permset.PermissionSet{ObjectPermissions: []permset.ObjectPermissions{
+				func() permset.ObjectPermissions {
+					o := object("Invoice__c", permset.Read)
+					o.ViewAllFields = new(true)
+					return o
+				}()}},
+			opts: policy.Options{Catalogue: forbidding(t, "viewAllFields")},
+			want: []ruleAt{{policy.SeverityError, policy.RuleRiskyObjectPermission, `objectPermissions["Invoice__c"].viewAllFields`}},
+		},
+		{
+			name: "modify all waiver covers forbidden delete",
+			ps: permset.PermissionSet{
+				Description:       "Purge. Waivers: modifyAllRecords on Invoice__c (Purges cancelled invoices)",
+				ObjectPermissions: []permset.ObjectPermissions{object("Invoice__c", permset.ModifyAll.Closure())}},
+			opts: policy.Options{Catalogue: func() *policy.Catalogue {
+				c := forbidding(t, "allowDelete")
+				if err := c.Waive(policy.Waiver{Permission: "modifyAllRecords", Object: "Invoice__c", Reason: "Purges cancelled invoices"}); err != nil {
+					t.Fatal(err)
+				}
+				return c
+			}()},
+			want: []ruleAt{
+				{policy.SeverityInfo, policy.RuleWaived, `objectPermissions["Invoice__c"].allowDelete`},
+				{policy.SeverityInfo, policy.RuleWaived, `objectPermissions["Invoice__c"].viewAllRecords`},
+				{policy.SeverityInfo, policy.RuleWaived, `objectPermissions["Invoice__c"].modifyAllRecords`},
+			},
+		},
+		{
+			name: "object name case satisfies field",
+			ps: permset.PermissionSet{
+				ObjectPermissions: []permset.ObjectPermissions{object("account", permset.Read)},
+				FieldPermissions:  []permset.FieldPermissions{fieldEntry("Account.Industry", true, false)}},
+			want: []ruleAt{},
+		},
+		{
 			name: "own forbidden permission",
 			ps:   permset.PermissionSet{UserPermissions: user("ManageSandboxes")},
 			opts: policy.Options{Catalogue: func() *policy.Catalogue {
@@ -204,4 +298,23 @@ func TestFindingHasFix(t *testing.T) {
 		assert.NotEmpty(t, f.Fix, "finding %s has no fix", f)
 		assert.NotEmpty(t, f.Message)
 	}
+}
+
+// forbidding returns the default catalogue with the object flags forbidden.
+func forbidding(t *testing.T, flags ...string) *policy.Catalogue {
+	t.Helper()
+	c := policy.Default()
+	for _, flag := range flags {
+		if err := c.Forbid(policy.Risk{Name: flag, Kind: policy.KindObject, Tier: policy.TierHigh, Reason: "the integration only reads"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
+}
+
+func TestCheckNilInputs(t *testing.T) {
+	assert.Empty(t, policy.CheckPermissionSet(nil, policy.Options{}))
+	assert.Empty(t, policy.CheckGroup(nil, nil, policy.Options{}))
+	assert.Empty(t, policy.CheckProfile(nil, policy.Options{}))
+	assert.Empty(t, policy.CheckGroup(&permset.PermissionSetGroup{}, []*permset.PermissionSet{nil}, policy.Options{}))
 }

@@ -14,12 +14,17 @@ import (
 // integration (the zero Options) it checks four things. The profile grants
 // the permissions an integration needs and turns every catalogued risk off
 // explicitly. It grants no object, field, tab, app or class access. It
-// restricts logins to IP ranges that are not the whole address space.
+// restricts logins to IP ranges that are not, alone or together, most of
+// the address space, and it warns about ranges that cannot be a client's
+// public address or are larger than a partner's egress usually is.
 //
 // Deploying a profile does not turn off a user permission that the file
 // leaves out, so a catalogued permission missing from the file is a warning:
-// the org keeps whatever value it had.
+// the org keeps whatever value it had. A nil p has no findings.
 func CheckProfile(p *profile.Profile, opts Options) []Finding {
+	if p == nil {
+		return nil
+	}
 	c := &checker{opts: opts, catalogue: opts.catalogue()}
 	enabled, present := map[string]bool{}, map[string]bool{}
 	for _, u := range p.UserPermissions {
@@ -28,12 +33,14 @@ func CheckProfile(p *profile.Profile, opts Options) []Finding {
 	}
 
 	for _, u := range p.UserPermissions {
+		path := field.NewPath("userPermissions").Key(u.Name)
+		c.permissionNameCase(path, u.Name)
 		if u.Enabled {
-			c.userPermission(field.NewPath("userPermissions").Key(u.Name), u.Name, nil)
+			c.userPermission(path, u.Name, nil)
 		}
 	}
 	for _, o := range p.ObjectPermissions {
-		c.profileObject(o)
+		c.objectFlags(field.NewPath("objectPermissions").Key(o.Object), o.Object, profileFlags(o), nil)
 	}
 	if opts.Persona != PersonaIntegration {
 		return c.findings
@@ -72,21 +79,6 @@ func (c *checker) roles(enabled map[string]bool) {
 		}
 		c.add(SeverityWarning, RuleExpectedPermission, p,
 			fmt.Sprintf("an integration profile should enable %s: %s", r.Name, r.Reason), fmt.Sprintf("enable %s", r.Name))
-	}
-}
-
-func (c *checker) profileObject(o profile.ObjectPermissions) {
-	p := field.NewPath("objectPermissions").Key(o.Object)
-	for _, flag := range []struct {
-		name string
-		on   *bool
-	}{{"viewAllRecords", o.ViewAllRecords}, {"modifyAllRecords", o.ModifyAllRecords}} {
-		if flag.on == nil || !*flag.on {
-			continue
-		}
-		if risk, found := c.catalogue.Lookup(flag.name); found && risk.Kind == KindObject && risk.Risky() {
-			c.risk(p.Child(flag.name), risk, flag.name, o.Object, nil, RuleRiskyObjectPermission)
-		}
 	}
 }
 
@@ -134,14 +126,19 @@ func profileObjectAccess(o profile.ObjectPermissions) permset.Access {
 }
 
 // loginIPRanges reports a profile without login IP ranges and ranges that
-// are invalid or allow every address.
+// are invalid or allow every address, as errors. Ranges that together
+// cover half of IPv4 or 2^125 IPv6 addresses are an error too, and ranges
+// that [iprange.Review] doubts are warnings: the same judgement that
+// [profile.BuildIntegrationProfile] makes of the ranges it writes.
 func (c *checker) loginIPRanges(p *profile.Profile) {
+	base := field.NewPath("loginIpRanges")
 	if len(p.LoginIPRanges) == 0 {
-		c.add(SeverityError, RuleLoginIPRanges, field.NewPath("loginIpRanges"),
+		c.add(SeverityError, RuleLoginIPRanges, base,
 			"the integration profile has no login IP ranges, so stolen credentials work from any address",
 			"add the ranges the integration connects from")
 		return
 	}
+	var valid []iprange.Range
 	for i, r := range p.LoginIPRanges {
 		path := field.NewPath("loginIpRanges").Index(i)
 		parsed, err := iprange.FromEnds(r.StartAddress, r.EndAddress)
@@ -155,7 +152,15 @@ func (c *checker) loginIPRanges(p *profile.Profile) {
 			c.add(SeverityError, RuleLoginIPRanges, path,
 				fmt.Sprintf("loginIpRanges covers all %s addresses; the IP restriction has no effect", family(parsed)),
 				"list only the addresses the integration connects from")
+		default:
+			valid = append(valid, parsed)
+			for _, w := range iprange.Review(parsed) {
+				c.add(SeverityWarning, RuleLoginIPRangeSuspect, path, w.Detail, w.Hint)
+			}
 		}
+	}
+	for _, err := range iprange.CheckUnion(valid) {
+		c.add(SeverityError, RuleLoginIPRanges, base, err.Detail, err.Hint)
 	}
 }
 

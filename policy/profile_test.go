@@ -105,6 +105,67 @@ func TestCheckProfile(t *testing.T) {
 			},
 		},
 		{
+			name:   "two halves of ipv4",
+			danger: "each /1 passes alone, together they let every address in",
+			change: func(p *profile.Profile) {
+				p.LoginIPRanges = []profile.LoginIPRange{
+					{StartAddress: "0.0.0.0", EndAddress: "127.255.255.255"},
+					{StartAddress: "128.0.0.0", EndAddress: "255.255.255.255"},
+				}
+			},
+			want: []ruleAt{
+				{policy.SeverityWarning, policy.RuleLoginIPRangeSuspect, "loginIpRanges[0]"},
+				{policy.SeverityWarning, policy.RuleLoginIPRangeSuspect, "loginIpRanges[0]"},
+				{policy.SeverityWarning, policy.RuleLoginIPRangeSuspect, "loginIpRanges[1]"},
+				{policy.SeverityWarning, policy.RuleLoginIPRangeSuspect, "loginIpRanges[1]"},
+				{policy.SeverityError, policy.RuleLoginIPRanges, "loginIpRanges"},
+			},
+		},
+		{
+			name:   "all global unicast ipv6",
+			danger: "2000::/3 is every routed IPv6 address",
+			change: func(p *profile.Profile) {
+				p.LoginIPRanges = []profile.LoginIPRange{{StartAddress: "2000::", EndAddress: "3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"}}
+			},
+			want: []ruleAt{
+				{policy.SeverityWarning, policy.RuleLoginIPRangeSuspect, "loginIpRanges[0]"},
+				{policy.SeverityError, policy.RuleLoginIPRanges, "loginIpRanges"},
+			},
+		},
+		{
+			name:   "private range",
+			danger: "a private address never reaches Salesforce, so the partner's real egress is missing",
+			change: func(p *profile.Profile) {
+				p.LoginIPRanges = []profile.LoginIPRange{{StartAddress: "192.168.1.0", EndAddress: "192.168.1.255"}}
+			},
+			want: []ruleAt{{policy.SeverityWarning, policy.RuleLoginIPRangeSuspect, "loginIpRanges[0]"}},
+		},
+		{
+			name: "documentation ranges stay silent",
+			change: func(p *profile.Profile) {
+				p.LoginIPRanges = []profile.LoginIPRange{
+					{StartAddress: "192.0.2.0", EndAddress: "192.0.2.255"},
+					{StartAddress: "2001:db8::", EndAddress: "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"},
+				}
+			},
+			want: []ruleAt{},
+		},
+		{
+			name:   "risky permission off in wrong case",
+			danger: "Salesforce rejects modifyalldata, and ModifyAllData keeps the org's value",
+			change: func(p *profile.Profile) {
+				for i := range p.UserPermissions {
+					if p.UserPermissions[i].Name == "ModifyAllData" {
+						p.UserPermissions[i].Name = "modifyalldata"
+					}
+				}
+			},
+			want: []ruleAt{
+				{policy.SeverityError, policy.RulePermissionNameCase, `userPermissions["modifyalldata"]`},
+				{policy.SeverityWarning, policy.RuleRiskyNotDisabled, `userPermissions["ModifyAllData"]`},
+			},
+		},
+		{
 			name:   "not custom",
 			change: func(p *profile.Profile) { p.Custom = nil },
 			want:   []ruleAt{{policy.SeverityWarning, policy.RuleProfileLicense, ""}},
@@ -149,4 +210,20 @@ func dropPermission(entries []profile.UserPermission, name string) []profile.Use
 		}
 	}
 	return kept
+}
+
+func TestCheckProfileForbiddenObjectFlag(t *testing.T) {
+	c := policy.Default()
+	require.NoError(t, c.Forbid(policy.Risk{Name: "allowDelete", Kind: policy.KindObject, Tier: policy.TierHigh, Reason: "the integration only reads"}))
+	p := hardenedProfile(t)
+	p.ObjectPermissions = []profile.ObjectPermissions{profile.ObjectAccess("Account", permset.Delete)}
+
+	got := rulesOf(policy.CheckProfile(p, policy.Options{Catalogue: c}))
+	want := []ruleAt{
+		{policy.SeverityError, policy.RuleRiskyObjectPermission, `objectPermissions["Account"].allowDelete`},
+		{policy.SeverityWarning, policy.RuleProfileGrantsAccess, `objectPermissions["Account"]`},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
 }

@@ -2,7 +2,9 @@ package policy
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sfharden/sfharden/field"
@@ -12,13 +14,26 @@ import (
 // waiversLabel starts the waiver text in a description.
 const waiversLabel = "Waivers: "
 
+// waiverEntry matches one waiver as [Waiver.String] writes it: an API name,
+// an optional " on " and object name, and a reason in brackets. A reason
+// has no control characters, because [Catalogue.Waive] rejects them.
+const waiverEntry = `[A-Za-z][A-Za-z0-9_]*(?: on [A-Za-z][A-Za-z0-9_]*)? \([^\x00-\x1f\x7f]*\)`
+
+// recordedWaivers matches waiver text that RecordWaivers wrote at the end
+// of a description: at its start or after the full stop, question or
+// exclamation mark that ends a sentence, "Waivers: " and entries joined by
+// "; ". Submatch 1 is the mark that ends the text before it.
+var recordedWaivers = regexp.MustCompile(`(?:^|([.!?]) )` + regexp.QuoteMeta(waiversLabel) +
+	waiverEntry + `(?:; ` + waiverEntry + `)*$`)
+
 // RecordWaivers writes the waivers of c that ps uses into the end of its
 // description, such as "Read-only sync. Waivers: ViewAllData (Nightly
 // reconciliation reads every record)", so that the reason for each risky
 // grant travels with the metadata. It adds a full stop to a description
-// that lacks one. Everything from the first "Waivers: " on counts as waiver
-// text that an earlier call wrote: RecordWaivers replaces it, so calling it
-// twice changes nothing, and removes it when ps uses no waiver.
+// that lacks one. Only a suffix in the exact form RecordWaivers writes
+// counts as waiver text from an earlier call: RecordWaivers replaces it,
+// so calling it twice changes nothing, and removes it when ps uses no
+// waiver. Other text, such as "Waivers: see ticket SEC-12", is kept.
 //
 // When the result would exceed the 255-character limit of a description,
 // RecordWaivers leaves ps unchanged and returns a [field.List] error. It
@@ -33,8 +48,12 @@ func RecordWaivers(ps *permset.PermissionSet, c *Catalogue) error {
 	}
 
 	base := ps.Description
-	if i := strings.Index(base, waiversLabel); i >= 0 {
-		base = strings.TrimSpace(base[:i])
+	if m := recordedWaivers.FindStringSubmatchIndex(base); m != nil {
+		mark := ""
+		if m[2] >= 0 {
+			mark = base[m[2]:m[3]]
+		}
+		base = strings.TrimSpace(base[:m[0]] + mark)
 	}
 	description := base
 	if len(used) > 0 {
@@ -51,8 +70,10 @@ func RecordWaivers(ps *permset.PermissionSet, c *Catalogue) error {
 }
 
 // sentence returns text ending with a full stop and a space, ready for the
-// waiver text, or "" for empty text.
+// waiver text, or "" for empty text. Trailing space is dropped first, so
+// "Read. " gives "Read. " and not "Read. . ".
 func sentence(text string) string {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
 	switch {
 	case text == "":
 		return ""
@@ -63,7 +84,8 @@ func sentence(text string) string {
 	}
 }
 
-// grants reports whether ps holds the permission that w waives.
+// grants reports whether ps holds the permission that w waives. Object
+// names match without regard to letter case, as Salesforce API names do.
 func grants(ps *permset.PermissionSet, w Waiver) bool {
 	if w.Object == "" {
 		for _, u := range ps.UserPermissions {
@@ -74,14 +96,8 @@ func grants(ps *permset.PermissionSet, w Waiver) bool {
 		return false
 	}
 	for _, o := range ps.ObjectPermissions {
-		if o.Object != w.Object {
-			continue
-		}
-		switch w.Permission {
-		case "viewAllRecords":
-			return o.ViewAllRecords
-		case "modifyAllRecords":
-			return o.ModifyAllRecords
+		if strings.EqualFold(o.Object, w.Object) && setFlags(o)[w.Permission] {
+			return true
 		}
 	}
 	return false

@@ -78,16 +78,86 @@ func TestBuildPermissionSetValidXML(t *testing.T) {
 		Objects:         map[string]permset.Access{"Invoice__c": permset.ModifyAll},
 		UserPermissions: []string{"ApiEnabled"},
 	}
-	_, _, err := policy.BuildPermissionSet(req, opts)
-	assert.Equal(t, []wantError{{field.Forbidden, `objectPermissions["Invoice__c"].viewAllRecords`}}, errorsOf(t, err),
-		"viewAllRecords comes with modifyAllRecords and has no waiver")
-
-	require.NoError(t, opts.Catalogue.Waive(policy.Waiver{Permission: "viewAllRecords", Object: "Invoice__c", Reason: "Finds cancelled invoices"}))
 	ps, _, err := policy.BuildPermissionSet(req, opts)
-	require.NoError(t, err)
-	assert.Contains(t, ps.Description, "modifyAllRecords on Invoice__c (Purges cancelled invoices)")
+	require.NoError(t, err, "the modifyAllRecords waiver covers the viewAllRecords that comes with it")
+	assert.Equal(t, "Waivers: modifyAllRecords on Invoice__c (Purges cancelled invoices)", ps.Description,
+		"one waiver, not two")
 
 	data, err := ps.Marshal()
 	require.NoError(t, err)
 	testenv.ValidateXMLBytes(t, "Orders_Purge.permissionset-meta.xml", data)
+}
+
+func TestRecordWaiversKeepsOtherText(t *testing.T) {
+	c := mustCatalogue(policy.Waiver{Permission: "ViewAllData", Reason: "Nightly reconciliation"})
+	const recorded = "Waivers: ViewAllData (Nightly reconciliation)"
+	tests := []struct {
+		name        string
+		danger      string // why losing or mangling the text matters
+		description string
+		uses        bool
+		want        string
+	}{
+		{
+			name:        "own text with the label",
+			danger:      "the owner's note about the ticket would be deleted as if it were waiver text",
+			description: "Owner: data team. Waivers: see ticket SEC-12",
+			uses:        true,
+			want:        "Owner: data team. Waivers: see ticket SEC-12. " + recorded,
+		},
+		{
+			name:        "own text with the label, no waiver used",
+			description: "Owner: data team. Waivers: see ticket SEC-12",
+			want:        "Owner: data team. Waivers: see ticket SEC-12",
+		},
+		{
+			name:        "trailing space",
+			description: "Read. ",
+			uses:        true,
+			want:        "Read. " + recorded,
+		},
+		{
+			name:        "earlier waiver text replaced",
+			description: "Read. Waivers: ViewSetup (Old reason)",
+			uses:        true,
+			want:        "Read. " + recorded,
+		},
+		{
+			name:        "earlier waiver text removed",
+			description: "Read? Waivers: ViewSetup (Old reason); modifyAllRecords on Invoice__c (Purge (nightly))",
+			want:        "Read?",
+		},
+		{
+			name:        "waiver text alone",
+			description: "Waivers: ViewSetup (Old reason)",
+			uses:        true,
+			want:        recorded,
+		},
+		{
+			name:        "label inside a sentence",
+			description: "Waivers: none yet",
+			uses:        true,
+			want:        "Waivers: none yet. " + recorded,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := &permset.PermissionSet{Description: tt.description}
+			if tt.uses {
+				ps.UserPermissions = user("ViewAllData")
+			}
+			require.NoError(t, policy.RecordWaivers(ps, c))
+			assert.Equal(t, tt.want, ps.Description, "danger: %s", tt.danger)
+
+			require.NoError(t, policy.RecordWaivers(ps, c))
+			assert.Equal(t, tt.want, ps.Description, "a second call changed the description")
+		})
+	}
+}
+
+func TestRecordWaiversObjectCase(t *testing.T) {
+	c := mustCatalogue(policy.Waiver{Permission: "viewAllRecords", Object: "invoice__c", Reason: "reconciliation"})
+	ps := &permset.PermissionSet{ObjectPermissions: []permset.ObjectPermissions{object("Invoice__c", permset.ViewAll.Closure())}}
+	require.NoError(t, policy.RecordWaivers(ps, c))
+	assert.Equal(t, "Waivers: viewAllRecords on invoice__c (reconciliation)", ps.Description)
 }
