@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -35,6 +36,13 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	bundle, code := buildSpec(specPath, stderr)
 	if code >= 0 {
 		return code
+	}
+
+	outGiven := false
+	fs.Visit(func(f *flag.Flag) { outGiven = outGiven || f.Name == "o" })
+	if outGiven && *into != "" {
+		fmt.Fprintln(stderr, "sfharden generate: give -o for a new project or --into for an existing one, not both")
+		return exitError
 	}
 
 	dir := *out

@@ -109,3 +109,9 @@ func TestHelpOfEveryCommandHasExample(t *testing.T) {
 		})
 	}
 }
+
+func TestGenerateOutAndIntoTogether(t *testing.T) {
+	code, _, stderr := runCommand("generate", "-o", t.TempDir(), "--into", t.TempDir(), exampleSpec)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "not both")
+}
