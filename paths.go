@@ -152,13 +152,14 @@ func (b *builder) appPaths() []pathRule {
 	}
 }
 
-// dedupe drops an error that repeats an earlier one's path, kind and value,
-// as when the spec check and a builder both reject a name.
+// dedupe drops an error that repeats an earlier one's path and kind, or
+// its path and detail, as when the spec check and a builder, or two
+// builders, reject the same value.
 func dedupe(errs field.List) field.List {
 	var out field.List
 	for _, e := range errs {
 		dup := slices.ContainsFunc(out, func(o *field.Error) bool {
-			return o.Path == e.Path && o.Kind == e.Kind
+			return o.Path == e.Path && (o.Kind == e.Kind || o.Detail == e.Detail)
 		})
 		if !dup {
 			out = append(out, e)
