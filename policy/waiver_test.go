@@ -161,3 +161,16 @@ func TestRecordWaiversObjectCase(t *testing.T) {
 	require.NoError(t, policy.RecordWaivers(ps, c))
 	assert.Equal(t, "Waivers: viewAllRecords on invoice__c (reconciliation)", ps.Description)
 }
+
+func TestBuildPermissionSetForbiddenObjectFlag(t *testing.T) {
+	opts := policy.Options{Catalogue: forbidding(t, "allowDelete")}
+	req := permset.Request{
+		Name:            "Orders_Sync",
+		Label:           "Orders sync",
+		Objects:         map[string]permset.Access{"Invoice__c": permset.Delete},
+		UserPermissions: []string{"ApiEnabled"},
+	}
+	_, _, err := policy.BuildPermissionSet(req, opts)
+	assert.Equal(t, []wantError{{field.Forbidden, `objectPermissions["Invoice__c"].allowDelete`}}, errorsOf(t, err),
+		"a caller that forbids allowDelete must not get a set that deletes")
+}

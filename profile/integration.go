@@ -120,18 +120,26 @@ func disabledPermissions(req IntegrationRequest) ([]string, field.List) {
 
 	for i, name := range req.Disable {
 		p := field.NewPath("disable").Index(i)
+		known, isKnown := permdata.Canonical(name)
 		switch {
 		case slices.Contains(integrationPermissions, name):
 			errs = append(errs, field.NewInvalid(p, name, "the integration profile needs it enabled"))
-		case !permdata.Known(name):
+		case isKnown && known != name:
+			errs = append(errs, field.NewInvalid(p, name, fmt.Sprintf("user permission names are case-sensitive; write %s", known)))
+		case !isKnown:
 			errs = append(errs, unknownPermission(p, name))
 		default:
 			names[name] = true
 		}
 	}
 	for i, name := range req.LeaveOut {
-		if !names[name] {
-			errs = append(errs, field.NewInvalid(field.NewPath("leaveOut").Index(i), name, "the profile does not write it, so there is nothing to leave out"))
+		p := field.NewPath("leaveOut").Index(i)
+		known, isKnown := permdata.Canonical(name)
+		switch {
+		case isKnown && known != name:
+			errs = append(errs, field.NewInvalid(p, name, fmt.Sprintf("user permission names are case-sensitive; write %s", known)))
+		case !names[name]:
+			errs = append(errs, field.NewInvalid(p, name, "the profile does not write it, so there is nothing to leave out"))
 		}
 	}
 	for _, name := range req.LeaveOut {

@@ -154,6 +154,22 @@ func TestBuildIntegrationProfileErrors(t *testing.T) {
 			want: []wantError{{field.NotSupported, "disable[1]"}},
 		},
 		{
+			name:   "disable in wrong case",
+			danger: "Salesforce rejects managesandboxes, so the deploy fails",
+			change: func(r *profile.IntegrationRequest) {
+				r.Disable = []string{"managesandboxes"}
+			},
+			want: []wantError{{field.Invalid, "disable[0]"}},
+		},
+		{
+			name:   "leave out in wrong case",
+			danger: "the risky permission would still be written, or the wrong one left to the org",
+			change: func(r *profile.IntegrationRequest) {
+				r.LeaveOut = []string{"viewclientsecret"}
+			},
+			want: []wantError{{field.Invalid, "leaveOut[0]"}},
+		},
+		{
 			name: "leave out unwritten permission",
 			change: func(r *profile.IntegrationRequest) {
 				r.LeaveOut = []string{"RunReports"}
