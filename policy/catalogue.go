@@ -27,8 +27,8 @@ const (
 // Kind is the kind of permission a catalogue entry names.
 type Kind = permdata.Kind
 
-// The kinds of entry: a user permission name, or an object permission flag
-// (viewAllRecords, modifyAllRecords) that is risky on any object.
+// The kinds of entry: a user permission name, or an object permission flag,
+// such as viewAllRecords or modifyAllRecords, that is risky on any object.
 const (
 	KindUser   = permdata.KindUser
 	KindObject = permdata.KindObject
@@ -53,10 +53,10 @@ type Risk = permdata.Risk
 // into the permission set's description.
 type Waiver struct {
 	// Permission is a catalogued user permission such as "ViewAllData", or
-	// "viewAllRecords" or "modifyAllRecords" for an object.
+	// a catalogued object flag such as "modifyAllRecords".
 	Permission string
-	// Object is the object of a viewAllRecords or modifyAllRecords waiver,
-	// such as "Invoice__c". It is empty for a user permission.
+	// Object is the object of an object flag waiver, such as "Invoice__c".
+	// It is empty for a user permission.
 	Object string
 	// Reason states why the integration needs the permission, such as
 	// "Nightly reconciliation reads every record". It is required.
