@@ -238,6 +238,281 @@ func TestManifestMatchesSfCLI(t *testing.T) {
 	}
 }
 
+// sfNamedProject has the names and layouts in which the sf CLI's manifest
+// differs from one built by decoding and re-encoding names: names that
+// encoding would change, a field whose object and field names both encode a
+// dot, a Document whose content keeps its extension, and children stored as
+// elements of their parent's file or beside it.
+var sfNamedProject = map[string]string{
+	ProjectFile: `{"packageDirectories": [{"path": "force-app", "default": true}], "sourceApiVersion": "62.0"}`,
+	"force-app/main/default/email/unfiled$public/Tpl.email":                             "Hello\n",
+	"force-app/main/default/email/unfiled$public/Tpl.email-meta.xml":                    emailXML,
+	"force-app/main/default/layouts/Account-Account (Marketing) Layout.layout-meta.xml": layoutXML,
+	"force-app/main/default/profiles/Set.With.Dots.profile-meta.xml":                    profileXML,
+	"force-app/main/default/profiles/O'Brien.profile-meta.xml":                          profileXML,
+	"force-app/main/default/profiles/Bad%ZZ.profile-meta.xml":                           profileXML,
+	"force-app/main/default/objects/Acc%2Eount/fields/F%2Eoo__c.field-meta.xml":         fieldXML,
+	"force-app/main/default/documents/Shared.documentFolder-meta.xml":                   documentFolderXML,
+	"force-app/main/default/documents/Shared/logo.png":                                  "png",
+	"force-app/main/default/documents/Shared/logo.png-meta.xml":                         documentXML,
+	"force-app/main/default/labels/CustomLabels.labels-meta.xml":                        labelsXML,
+	"force-app/main/default/workflows/Case.workflow-meta.xml":                           workflowXML,
+	"force-app/main/default/sharingRules/Account.sharingRules-meta.xml":                 sharingRulesXML,
+	"force-app/main/default/bots/Chat/Chat.bot-meta.xml":                                botXML,
+	"force-app/main/default/bots/Chat/v1.botVersion-meta.xml":                           botVersionXML,
+}
+
+const (
+	emailXML = `<?xml version="1.0" encoding="UTF-8"?>
+<EmailTemplate xmlns="http://soap.sforce.com/2006/04/metadata">
+    <available>true</available>
+    <encodingKey>UTF-8</encodingKey>
+    <name>Tpl</name>
+    <style>none</style>
+    <subject>Hello</subject>
+    <type>text</type>
+</EmailTemplate>
+`
+	documentFolderXML = `<?xml version="1.0" encoding="UTF-8"?>
+<DocumentFolder xmlns="http://soap.sforce.com/2006/04/metadata">
+    <accessType>Public</accessType>
+    <name>Shared</name>
+    <publicFolderAccess>ReadOnly</publicFolderAccess>
+</DocumentFolder>
+`
+	documentXML = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="http://soap.sforce.com/2006/04/metadata">
+    <internalUseOnly>false</internalUseOnly>
+    <name>logo</name>
+    <public>true</public>
+</Document>
+`
+	labelsXML = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">
+    <labels>
+        <fullName>Greeting</fullName>
+        <language>en_US</language>
+        <protected>false</protected>
+        <shortDescription>Greeting</shortDescription>
+        <value>Hello</value>
+    </labels>
+    <labels>
+        <fullName>Odd.Name &amp; (x)</fullName>
+        <language>en_US</language>
+        <protected>false</protected>
+        <shortDescription>Odd</shortDescription>
+        <value>x</value>
+    </labels>
+</CustomLabels>
+`
+	workflowXML = `<?xml version="1.0" encoding="UTF-8"?>
+<Workflow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <alerts>
+        <fullName>Notify_Owner</fullName>
+        <description>Notify</description>
+        <protected>false</protected>
+        <recipients>
+            <type>owner</type>
+        </recipients>
+        <senderType>CurrentUser</senderType>
+        <template>unfiled$public/Tpl</template>
+    </alerts>
+    <rules>
+        <fullName>On Create.v2</fullName>
+        <active>false</active>
+        <criteriaItems>
+            <field>Case.Status</field>
+            <operation>equals</operation>
+            <value>New</value>
+        </criteriaItems>
+        <triggerType>onCreateOnly</triggerType>
+    </rules>
+</Workflow>
+`
+	sharingRulesXML = `<?xml version="1.0" encoding="UTF-8"?>
+<SharingRules xmlns="http://soap.sforce.com/2006/04/metadata">
+    <sharingCriteriaRules>
+        <fullName>Share_EU</fullName>
+        <accessLevel>Read</accessLevel>
+        <label>Share EU</label>
+        <sharedTo>
+            <allInternalUsers></allInternalUsers>
+        </sharedTo>
+        <criteriaItems>
+            <field>BillingCountry</field>
+            <operation>equals</operation>
+            <value>DE</value>
+        </criteriaItems>
+        <includeRecordsOwnedByAll>true</includeRecordsOwnedByAll>
+    </sharingCriteriaRules>
+</SharingRules>
+`
+	botXML = `<?xml version="1.0" encoding="UTF-8"?>
+<Bot xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Chat</label>
+</Bot>
+`
+	botVersionXML = `<?xml version="1.0" encoding="UTF-8"?>
+<BotVersion xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>v1</fullName>
+</BotVersion>
+`
+)
+
+// assertManifestMatchesSf runs `sf project generate manifest` on the
+// package directories of the project at dir and compares its package.xml
+// with the one built from reading the project.
+func assertManifestMatchesSf(t *testing.T, dir string, packageDirectories ...string) *Tree {
+	t.Helper()
+	args := []string{"project", "generate", "manifest", "--output-dir", "sf-out"}
+	for _, pkg := range packageDirectories {
+		args = append(args, "--source-dir", pkg)
+	}
+	tree, err := ReadWith(dir, WalkOptions{SkipValues: true})
+	require.NoError(t, err)
+	got, err := tree.BuildManifest("").Marshal()
+	require.NoError(t, err)
+
+	testenv.RunSF(t, dir, args...)
+	want, err := os.ReadFile(filepath.Join(dir, "sf-out", "package.xml"))
+	require.NoError(t, err)
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("manifest differs from sf (-sf +ours):\n%s", diff)
+	}
+	return tree
+}
+
+// TestManifestKeepsFileNamesLikeSfCLI checks names that the sf CLI copies
+// from file names unchanged, documents and children inside parent files.
+func TestManifestKeepsFileNamesLikeSfCLI(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, sfNamedProject)
+
+	tree := assertManifestMatchesSf(t, dir, "force-app")
+	assert.Empty(t, tree.Problems)
+
+	members := map[string]string{}
+	for _, c := range tree.Components {
+		members[c.Type+" "+c.Member] = c.FullName
+	}
+	assert.Equal(t, "Acc.ount.F.oo__c", members["CustomField Acc%2Eount.F%2Eoo__c"], "object and field split on the folder")
+	assert.Equal(t, "unfiled$public/Tpl", members["EmailTemplate unfiled$public/Tpl"])
+	assert.Equal(t, "Shared/logo", members["Document Shared/logo"])
+	assert.Equal(t, "Odd.Name & (x)", members["CustomLabel Odd.Name & (x)"], "a label is named without its parent")
+	assert.Equal(t, "CustomLabels", members["CustomLabels CustomLabels"])
+	assert.Equal(t, "Case.On Create.v2", members["WorkflowRule Case.On Create.v2"])
+	assert.Equal(t, "Chat.v1", members["BotVersion Chat.v1"])
+}
+
+func TestReadRejectsUnnamedChildElement(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"labels/CustomLabels.labels-meta.xml": `<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata"><labels><value>x</value></labels></CustomLabels>`,
+	})
+	tree, err := Read(dir)
+	require.NoError(t, err)
+	require.Len(t, tree.Problems, 1, "a label without a name is not left out silently")
+	assert.Contains(t, tree.Problems[0].Error(), "<fullName>")
+	assert.Empty(t, tree.Components, "the file's components are not listed in part")
+}
+
+// TestForceIgnoreMatchesSfCLI checks that the files a .forceignore leaves
+// out, with the sf CLI's default patterns, are the ones sf leaves out.
+func TestForceIgnoreMatchesSfCLI(t *testing.T) {
+	tests := []struct {
+		name        string
+		forceignore string
+		ignored     []string // FullNames of profiles left out
+	}{
+		{"no file reads hidden files", "", nil},
+		{"empty file adds the defaults", "\n", []string{".Dotted", "Inner", "Old"}},
+		{"pattern at any depth", "Admin.profile-meta.xml\n", []string{".Dotted", "Admin", "Inner", "Old"}},
+		{"anchored pattern", "/force-app/main/default/profiles/Admin.profile-meta.xml\nprofiles/Sales.profile-meta.xml\n", []string{".Dotted", "Admin", "Inner", "Old"}},
+		{"folder pattern", "nested/\n", []string{".Dotted", "Deep", "Inner", "Old"}},
+		{"double star", "force-app/**/deeper/**\n", []string{".Dotted", "Deep", "Inner", "Old"}},
+		{"negation", "*.profile-meta.xml\n!Sales.profile-meta.xml\n", []string{".Dotted", "Admin", "Deep", "Inner", "Old", "Set.With.Dots"}},
+		{"no negation inside an ignored folder", "nested/\n!nested/deeper/Deep.profile-meta.xml\n", []string{".Dotted", "Deep", "Inner", "Old"}},
+		{"case is ignored", "*.PROFILE-META.XML\n", []string{".Dotted", "Admin", "Deep", "Inner", "Old", "Sales", "Set.With.Dots"}},
+		{"wildcards and classes", "S?les.*\n[A]dmin*\n", []string{".Dotted", "Admin", "Inner", "Old", "Sales"}},
+		{"comments and escapes", "# Admin.profile-meta.xml\n\\#hash.profile-meta.xml\nSet.With.Dots.profile-meta.xml   \n", []string{"#hash", ".Dotted", "Inner", "Old", "Set.With.Dots"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{
+				ProjectFile: `{"packageDirectories": [{"path": "force-app", "default": true}], "sourceApiVersion": "62.0"}`,
+				"force-app/main/default/profiles/Admin.profile-meta.xml":              profileXML,
+				"force-app/main/default/profiles/Sales.profile-meta.xml":              profileXML,
+				"force-app/main/default/profiles/Set.With.Dots.profile-meta.xml":      profileXML,
+				"force-app/main/default/profiles/#hash.profile-meta.xml":              profileXML,
+				"force-app/main/default/profiles/.Dotted.profile-meta.xml":            profileXML,
+				"force-app/main/default/profiles/.hidden/Inner.profile-meta.xml":      profileXML,
+				"force-app/main/default/nested/deeper/profiles/Deep.profile-meta.xml": profileXML,
+			}
+			if tt.forceignore != "" {
+				files[ForceIgnoreFile] = tt.forceignore
+				// Without a .forceignore the sf CLI lists this file as the
+				// profile "Old", which Walk does not.
+				files["force-app/main/default/profiles/Old.profile-meta.xml.dup"] = profileXML
+			}
+			writeTree(t, dir, files)
+
+			tree := assertManifestMatchesSf(t, dir, "force-app")
+			assert.Empty(t, tree.Problems)
+			var listed []string
+			for _, c := range tree.Components {
+				listed = append(listed, c.FullName)
+			}
+			for _, name := range tt.ignored {
+				assert.NotContains(t, listed, name)
+			}
+		})
+	}
+}
+
+// TestReadFollowsSymbolicLinks checks that a package directory, a folder and
+// a file reached through symbolic links are read as the sf CLI reads them.
+func TestReadFollowsSymbolicLinks(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		ProjectFile: `{"packageDirectories": [{"path": "force-app", "default": true}, {"path": "linked"}], "sourceApiVersion": "62.0"}`,
+		"force-app/main/default/profiles/Admin.profile-meta.xml": profileXML,
+		"real/profiles/Linked.profile-meta.xml":                  profileXML,
+		"outside/permissionsets/Orders.permissionset-meta.xml":   permsetXML,
+		"outside/File.profile-meta.xml":                          profileXML,
+	})
+	require.NoError(t, os.Symlink("real", filepath.Join(dir, "linked")))
+	require.NoError(t, os.Symlink(filepath.Join("..", "..", "..", "outside"), filepath.Join(dir, "force-app", "main", "default", "more")))
+	require.NoError(t, os.Symlink(filepath.Join("..", "..", "..", "..", "outside", "File.profile-meta.xml"), filepath.Join(dir, "force-app", "main", "default", "profiles", "Link.profile-meta.xml")))
+
+	tree := assertManifestMatchesSf(t, dir, "force-app", "linked")
+	assert.Empty(t, tree.Problems)
+	var got []string
+	for _, c := range tree.Components {
+		got = append(got, c.Type+" "+c.FullName)
+	}
+	want := []string{"PermissionSet Orders", "Profile Admin", "Profile File", "Profile Link", "Profile Linked"}
+	assert.Equal(t, want, got, "File is read through the folder link and again, as Link, through the file link")
+}
+
+func TestReadReportsBadSymbolicLinks(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"profiles/Admin.profile-meta.xml": profileXML})
+	loop := filepath.Join(dir, "profiles", "loop")
+	broken := filepath.Join(dir, "profiles", "Gone.profile-meta.xml")
+	require.NoError(t, os.Symlink("..", loop))
+	require.NoError(t, os.Symlink("missing.xml", broken))
+
+	tree, err := Read(dir)
+	require.NoError(t, err)
+	require.Len(t, tree.Problems, 2)
+	assert.Equal(t, broken, tree.Problems[0].Path)
+	assert.Equal(t, loop, tree.Problems[1].Path)
+	assert.Contains(t, tree.Problems[1].Error(), "leads back")
+	require.Len(t, tree.Components, 1, "the loop is not followed, so Admin is read once")
+	assert.Equal(t, "Admin", tree.Components[0].FullName)
+}
+
 // TestCorpusManifestsMatchSfCLI compares, for each repository of the
 // corpus, the manifest of its source folders with the sf CLI's.
 func TestCorpusManifestsMatchSfCLI(t *testing.T) {

@@ -79,11 +79,12 @@ func ReadWith(root string, opts WalkOptions) (*Tree, error) {
 // has, is an mdapi folder. Any other folder is read as one package
 // directory in source format.
 //
-// Files are chosen as the sf CLI chooses them. The .forceignore file
-// nearest to each package directory, in it or in a folder above it, leaves
-// out the files its patterns match, together with the sf CLI's default
-// patterns (names that start with a dot, *.dup, package2-descriptor.json
-// and package2-manifest.json); without a .forceignore no file is left out.
+// Files are chosen as the sf CLI chooses them. Each package directory uses
+// the nearest .forceignore file, in it or in a folder above it. Files that
+// its patterns match are left out, and so are those that the sf CLI's
+// default patterns match: names that start with a dot, *.dup,
+// package2-descriptor.json and package2-manifest.json. Without a
+// .forceignore no file is left out.
 // Symbolic links are followed; a link that points nowhere or back into a
 // folder that contains it is a Problem. node_modules and .git folders are
 // never read.
@@ -98,7 +99,10 @@ func ReadWith(root string, opts WalkOptions) (*Tree, error) {
 // use. Walk returns after the last call to fn has returned.
 //
 // NOTE: the sf CLI reads node_modules folders unless .forceignore excludes
-// them, and .git folders when no .forceignore exists; Walk never does.
+// them, and .git folders when no .forceignore exists; Walk never does. The
+// sf CLI also takes a file whose name only contains "-meta.xml", such as
+// Admin.profile-meta.xml.dup, for a component; Walk requires the name to end
+// with it.
 func Walk(root string, opts WalkOptions, fn func(Component)) (*Tree, error) {
 	info, err := os.Stat(root)
 	if err != nil {
@@ -253,9 +257,8 @@ func parseProjectFile(path string, data []byte) (*projectFile, error) {
 // listFiles sends the path, relative to root, of every file below the
 // package directory dir that the nearest .forceignore does not exclude.
 // Symbolic links to files and folders are followed, as the sf CLI follows
-// them; a link that leads back into a folder being listed, or that points
-// nowhere, is reported and not followed. node_modules and .git folders are
-// never read.
+// them. A link that points nowhere, or back into a folder being listed, is
+// reported and not followed. node_modules and .git folders are never read.
 func listFiles(root, dir string, paths chan<- string, report func(Problem)) error {
 	start := filepath.Join(root, filepath.FromSlash(dir))
 	ignore, err := findForceIgnore(start)
@@ -408,8 +411,8 @@ func readComponent(root, rel string, format Format, opts WalkOptions) ([]Compone
 }
 
 // listsOnlyChildren reports whether the sf CLI leaves a component of the
-// decomposed type t out of a manifest when its own file has no elements,
-// which is so when t has a child type that can be listed on its own.
+// decomposed type t out of a manifest when its own file has no elements.
+// It does so when t has a child type that can be listed on its own.
 func listsOnlyChildren(t registry.Type) bool {
 	if t.Transformer != "decomposed" {
 		return false
