@@ -6,8 +6,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/sfharden/sfharden/internal/testenv"
 )
 
 const projectWithProfile = `{"packageDirectories": [{"path": "force-app", "default": true}], "sourceApiVersion": "61.0"}`
@@ -63,12 +66,17 @@ func TestManifestUsageErrors(t *testing.T) {
 		{"two paths", []string{"manifest", "a", "b"}},
 		{"unknown flag", []string{"manifest", "--nope", "."}},
 		{"missing path", []string{"manifest", filepath.Join(t.TempDir(), "missing")}},
+		{"version not a number", []string{"manifest", "--api-version", "abc", "."}},
+		{"version without .0", []string{"manifest", "--api-version", "66", "."}},
+		{"version with minor part", []string{"manifest", "--api-version", "66.1", "."}},
+		{"retired version", []string{"manifest", "--api-version", "20.0", "."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			assert.Equal(t, exitError, run(tt.args, &stdout, &stderr))
 			assert.NotEmpty(t, stderr.String())
+			assert.Empty(t, stdout.String(), "no manifest is printed")
 		})
 	}
 }
@@ -78,4 +86,70 @@ func TestManifestHelpHasExample(t *testing.T) {
 	assert.Equal(t, exitOK, run([]string{"manifest", "--help"}, &stdout, &stderr))
 	assert.Contains(t, stdout.String(), "Example:\n  sfharden manifest")
 	assert.Contains(t, stdout.String(), "--api-version")
+}
+
+func TestManifestRejectsUnplacedFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"profiles/Admin.profile-meta.xml":   "<Profile/>",
+		"weird/Thing.noSuchSuffix-meta.xml": "<x/>",
+	})
+	out := filepath.Join(t.TempDir(), "package.xml")
+	var stdout, stderr bytes.Buffer
+
+	code := run([]string{"manifest", "-o", out, dir}, &stdout, &stderr)
+
+	assert.Equal(t, exitError, code, "a manifest without the file would deploy less")
+	assert.Contains(t, stderr.String(), "Thing.noSuchSuffix-meta.xml")
+	assert.Empty(t, stdout.String())
+	assert.NoFileExists(t, out, "no manifest is written")
+}
+
+// TestManifestMatchesSfCLIOnHardNames runs the command and `sf project
+// generate manifest` on names, documents, labels and a .forceignore that
+// each make a manifest differ when names are decoded and encoded again or
+// files are placed by suffix alone.
+func TestManifestMatchesSfCLIOnHardNames(t *testing.T) {
+	profile := `<?xml version="1.0" encoding="UTF-8"?>
+<Profile xmlns="http://soap.sforce.com/2006/04/metadata">
+    <custom>true</custom>
+</Profile>
+`
+	dir := writeTree(t, map[string]string{
+		"sfdx-project.json": projectWithProfile,
+		".forceignore":      "**/Ignored.profile-meta.xml\n",
+		"force-app/main/default/profiles/Set.With.Dots.profile-meta.xml": profile,
+		"force-app/main/default/profiles/O'Brien.profile-meta.xml":       profile,
+		"force-app/main/default/profiles/Bad%ZZ.profile-meta.xml":        profile,
+		"force-app/main/default/profiles/Ignored.profile-meta.xml":       profile,
+		"force-app/main/default/documents/Shared/logo.png":               "png",
+		"force-app/main/default/documents/Shared/logo.png-meta.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="http://soap.sforce.com/2006/04/metadata">
+    <internalUseOnly>false</internalUseOnly>
+    <name>logo</name>
+    <public>true</public>
+</Document>
+`,
+		"force-app/main/default/labels/CustomLabels.labels-meta.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">
+    <labels>
+        <fullName>Greeting</fullName>
+        <language>en_US</language>
+        <protected>false</protected>
+        <shortDescription>Greeting</shortDescription>
+        <value>Hello</value>
+    </labels>
+</CustomLabels>
+`,
+	})
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"manifest", dir}, &stdout, &stderr)
+	require.Equal(t, exitOK, code, stderr.String())
+
+	testenv.RunSF(t, dir, "project", "generate", "manifest", "--source-dir", "force-app", "--output-dir", "sf-out")
+	want, err := os.ReadFile(filepath.Join(dir, "sf-out", "package.xml"))
+	require.NoError(t, err)
+	if diff := cmp.Diff(string(want), stdout.String()); diff != "" {
+		t.Errorf("manifest differs from sf (-sf +sfharden):\n%s", diff)
+	}
+	assert.NotContains(t, stdout.String(), "Ignored")
 }
