@@ -40,10 +40,9 @@ type Bundle struct {
 	Variables []string
 }
 
-// Component is one metadata component of a [Bundle]. It has the fields of
-// project.Component in the same order, so project.Component(c) converts
-// it. Package project is not imported because it depends on this package
-// through internal/kinds.
+// Component is one metadata component of a [Bundle]. It holds the fields
+// a project writer needs; package project is not imported because it
+// depends on this package through internal/kinds.
 type Component struct {
 	// Type is the Metadata API type name, as in package.xml.
 	Type string
