@@ -361,3 +361,18 @@ func BenchmarkCreate1000Components(b *testing.B) {
 		}
 	}
 }
+
+func TestCreateRefusesFolderInPlaceOfFile(t *testing.T) {
+	// A folder at a file's path would be moved aside and deleted with the
+	// staging folder, with everything in it.
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "sfdx-project.json"), []byte(`{"packageDirectories":[{"path":"force-app","default":true}]}`), 0o644))
+	kept := filepath.Join(dir, "RUNBOOK.md", "deep", "file")
+	require.NoError(t, os.MkdirAll(filepath.Dir(kept), 0o755))
+	require.NoError(t, os.WriteFile(kept, []byte("keep"), 0o644))
+
+	err := Create(dir, NewProject{Files: []File{{Path: "RUNBOOK.md", Data: []byte("# Runbook\n")}}}, nil, WriteOptions{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "is a folder")
+	assert.FileExists(t, kept)
+}

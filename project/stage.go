@@ -75,6 +75,12 @@ func (plan *writePlan) commit() (err error) {
 		if err := plan.checkNoSymlink(f.Path); err != nil {
 			return err
 		}
+		// A folder where a file goes would be moved aside and deleted with
+		// the staging folder, taking whatever it holds with it.
+		dest := filepath.Join(plan.root, filepath.FromSlash(f.Path))
+		if info, err := os.Lstat(dest); err == nil && info.IsDir() {
+			return fmt.Errorf("write project: %s is a folder, where the file %s goes; move it away first", dest, f.Path)
+		}
 	}
 	if plan.createRoot {
 		if err := os.MkdirAll(plan.root, 0o755); err != nil {
