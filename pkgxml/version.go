@@ -10,8 +10,8 @@ import (
 // accepts; it rejects lower versions as retired.
 const MinAPIVersion = 21
 
-// apiVersionPattern is the form in which the sf CLI accepts an API version:
-// a whole number of two or more digits without a leading zero, then ".0".
+// apiVersionPattern is the form of an API version: a whole number of two or
+// more digits without a leading zero, then ".0".
 var apiVersionPattern = regexp.MustCompile(`^[1-9][0-9]+\.0$`)
 
 // CheckAPIVersion returns an error unless version is an API version that

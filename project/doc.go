@@ -6,8 +6,11 @@
 // sfharden models and a nil Value for the rest, the manifest, and a
 // [Problem] for each file that does not parse. [Walk] streams the same
 // components to a callback from parallel workers, for callers that keep
-// only a little per component. [Tree.BuildManifest] lists the components
-// as `sf project generate manifest --source-dir` does.
+// only a little per component. Both choose files as the sf CLI does: they
+// apply .forceignore, follow symbolic links and list the children that a
+// file holds as elements (CustomLabel in CustomLabels). [Tree.BuildManifest]
+// lists the components as `sf project generate manifest --source-dir` does,
+// each by its [Component.Member], the name as its file name spells it.
 //
 // [Create] writes a new project (sfdx-project.json, force-app, manifests,
 // extra package directories and plain files) or adds components to an
