@@ -470,6 +470,27 @@ func TestForceIgnoreMatchesSfCLI(t *testing.T) {
 	}
 }
 
+func TestReadRejectsIgnoredContentFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		ForceIgnoreFile:          "A.cls\nB.cls-meta.xml\n",
+		"classes/A.cls":          "public class A {}\n",
+		"classes/A.cls-meta.xml": classMetaXML,
+		"classes/B.cls":          "public class B {}\n",
+		"classes/B.cls-meta.xml": classMetaXML,
+	})
+	tree, err := ReadWith(dir, WalkOptions{SkipValues: true})
+	require.NoError(t, err)
+
+	require.Len(t, tree.Problems, 1, "a class without its content is rejected, as the sf CLI rejects it")
+	assert.Equal(t, filepath.Join(dir, "classes", "A.cls"), tree.Problems[0].Path)
+	var names []string
+	for _, c := range tree.Components {
+		names = append(names, c.FullName)
+	}
+	assert.Equal(t, []string{"A"}, names, "B is left out with its metadata file")
+}
+
 // TestReadFollowsSymbolicLinks checks that a package directory, a folder and
 // a file reached through symbolic links are read as the sf CLI reads them.
 func TestReadFollowsSymbolicLinks(t *testing.T) {

@@ -322,6 +322,7 @@ func (l fileLister) walk(dir string, ancestors []os.FileInfo) error {
 			}
 		case info.Mode().IsRegular():
 			if l.ignore.ignores(file) {
+				l.checkIgnoredContent(file)
 				continue
 			}
 			rel, err := filepath.Rel(l.root, file)
@@ -333,6 +334,21 @@ func (l fileLister) walk(dir string, ancestors []os.FileInfo) error {
 		}
 	}
 	return nil
+}
+
+// checkIgnoredContent reports a content file, such as classes/A.cls, that
+// .forceignore leaves out while it keeps the metadata file beside it. The
+// sf CLI rejects such a project because the component would lack its
+// content.
+func (l fileLister) checkIgnoredContent(file string) {
+	if strings.HasSuffix(file, registry.MetaXMLSuffix) {
+		return
+	}
+	meta := file + registry.MetaXMLSuffix
+	if _, err := os.Stat(meta); err != nil || l.ignore.ignores(meta) {
+		return
+	}
+	l.report(Problem{Path: file, Err: fmt.Errorf("%s: %s leaves out this content file but not its metadata file %s: list both files in it, or neither", file, ForceIgnoreFile, filepath.Base(meta))})
 }
 
 // skippedFolderNames are folders that never contain metadata source and
