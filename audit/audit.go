@@ -104,6 +104,7 @@ func Run(opts Options) (*Report, error) {
 	a := newAuditor(opts, f)
 	a.resolve()
 	a.checkAccess()
+	a.checkDependencies()
 	a.checkProfiles()
 	a.checkApps()
 	a.checkOrg()

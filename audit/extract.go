@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/sfharden/sfharden/connectedapp"
-	"github.com/sfharden/sfharden/internal/permdata"
 	"github.com/sfharden/sfharden/internal/schema"
 	"github.com/sfharden/sfharden/monitoring"
 	"github.com/sfharden/sfharden/permset"
@@ -32,6 +31,7 @@ type fileFacts struct {
 	findings []Finding
 
 	object  bool     // a CustomObject or CustomField file, which the audit only notes
+	known   bool     // a metadata file of a type that the audit does not read
 	read    bool     // a metadata file that the audit read
 	problem *Problem // the file could not be read or parsed
 }
@@ -73,8 +73,9 @@ type fieldPermission struct {
 func deref(b *bool) bool { return b != nil && *b }
 
 // accessOf builds the facts of a profile or permission set and returns the
-// findings that the file shows on its own: permission dependencies and
-// field access without object access.
+// findings that the file shows on its own: object permission dependencies
+// and field access without object access. User permission dependencies
+// depend on the API version of the tree, so checkDependencies reports them.
 func accessOf(typ, name, file string, line int, users []userPermission, objects []objectPermission, fields []fieldPermission) (accessFacts, []Finding) {
 	a := accessFacts{Name: name, File: file, Line: line, Perms: make(map[string]grant, len(users)),
 		FieldCount: len(fields), ObjectCount: len(objects)}
@@ -84,20 +85,6 @@ func accessOf(typ, name, file string, line int, users []userPermission, objects 
 	var findings []Finding
 	add := func(rule string, line int, format string, args ...any) {
 		findings = append(findings, newFinding(rule, typ, name, file, line, fmt.Sprintf(format, args...)))
-	}
-
-	for _, u := range users {
-		if !u.enabled {
-			continue
-		}
-		for _, dep := range permdata.Requires(u.name) {
-			if dep.Basis == permdata.BasisPlatform || typ == "Profile" {
-				if !a.enabled(dep.Requires) {
-					add(RuleMissingPermissionDependency, u.line,
-						"%s is enabled but %s, which it requires, is not", u.name, dep.Requires)
-				}
-			}
-		}
 	}
 
 	readable := map[string]bool{}
@@ -111,8 +98,8 @@ func accessOf(typ, name, file string, line int, users []userPermission, objects 
 				a.RiskyObjects = append(a.RiskyObjects, objectGrant{Object: o.object, Flag: flag.name, Line: o.line})
 			}
 		}
-		for _, need := range objectClosure(o) {
-			add(RuleMissingPermissionDependency, o.line, "object %s: %s", o.object, need)
+		if broken := objectClosure(o); len(broken) > 0 {
+			add(RuleMissingPermissionDependency, o.line, "object %s: %s", o.object, strings.Join(broken, ", "))
 		}
 		readable[o.object] = o.read || o.viewAll || o.modifyAll
 		editable[o.object] = o.edit || o.modifyAll
@@ -348,7 +335,7 @@ func splitList(s string) []string {
 }
 
 func ecaOf(v any, file string, data []byte) (*appFacts, []Finding) {
-	app := &appFacts{Type: "ExternalClientApplication"}
+	app := &appFacts{Type: "ExternalClientApplication", partFile: file}
 	var findings []Finding
 	switch e := v.(type) {
 	case *connectedapp.ExternalClientApplication:
@@ -434,7 +421,7 @@ func policyOf(p *monitoring.TransactionSecurityPolicy, name, file string) *polic
 }
 
 func manifestOf(p *pkgxml.Package, file string) *manifestFacts {
-	m := &manifestFacts{File: file, Types: map[string]bool{}}
+	m := &manifestFacts{File: file, Version: strings.TrimSpace(p.Version), Types: map[string]bool{}}
 	for _, t := range p.Types {
 		m.Types[t.Name] = true
 	}

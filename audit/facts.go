@@ -30,6 +30,9 @@ type accessFacts struct {
 	Line  int
 	Perms map[string]grant // user permissions by name
 
+	path       string // path the file was read from
+	APIVersion string // API version of the tree the file is in; "" when unknown
+
 	RiskyObjects   []objectGrant
 	FieldCount     int // fieldPermissions entries
 	ObjectCount    int // objectPermissions entries
@@ -109,8 +112,11 @@ type appFacts struct {
 	SelfAuthorizeLine int
 
 	Scopes     []string
+	ScopeLines []int // line of each scope, parallel to Scopes
 	ScopesFile string
 	ScopesLine int
+
+	partFile string // for one file of an External Client App, that file
 }
 
 // policyFacts are the facts of one TransactionSecurityPolicy file.
@@ -123,8 +129,9 @@ type policyFacts struct {
 
 // manifestFacts are the facts of one package.xml.
 type manifestFacts struct {
-	File  string
-	Types map[string]bool
+	File    string
+	Version string
+	Types   map[string]bool
 }
 
 // oauthSettingsFacts are the facts of settings/OauthOidc.settings-meta.xml.
@@ -158,4 +165,13 @@ type facts struct {
 	FileFindings []Finding
 	Problems     []Problem
 	Files        int
+
+	versions []versionDir // API versions of the folders read
+}
+
+// versionDir is the API version of the files below an absolute folder:
+// the sourceApiVersion of an sf project, or the version of a package.xml.
+type versionDir struct {
+	dir     string
+	version string
 }

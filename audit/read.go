@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,58 +28,209 @@ type input struct {
 	name string // path shown in findings and problems
 }
 
+// reader reads the paths of one audit and collects their facts. Its
+// methods run on several goroutines, so every change of the facts goes
+// through collect.
+type reader struct {
+	opts Options
+
+	mu       sync.Mutex
+	f        *facts
+	ecaParts []*appFacts    // External Client App files, merged once all are read
+	seen     map[string]int // paths read, to the index of their root in opts.Paths
+	found    []int          // metadata files found under each root, of any type
+	isFile   []bool         // the root is a single file
+}
+
 // readFacts reads every metadata file under opts.Paths and keeps the facts
 // the rules need. A folder is read with project.Walk, which finds its
 // layout (an sf project's package directories, an mdapi folder or a plain
 // folder of metadata) and hands over each component's file from
-// opts.Workers goroutines. A single file is read on its own.
+// opts.Workers goroutines. In a plain folder, with neither
+// sfdx-project.json nor package.xml, the layout is a guess, so files that
+// the guess leaves out are read as well: both X.profile-meta.xml and
+// X.profile are profiles there. A single file is read on its own.
 func readFacts(opts Options) *facts {
-	f := &facts{}
+	r := &reader{opts: opts, f: &facts{}, seen: map[string]int{}, found: make([]int, len(opts.Paths)),
+		isFile: make([]bool, len(opts.Paths))}
+	for i, root := range opts.Paths {
+		r.readRoot(i, root)
+	}
+	r.checkFound()
+
+	slices.SortFunc(r.ecaParts, func(a, b *appFacts) int { return strings.Compare(a.partFile, b.partFile) })
 	apps := map[string]*appFacts{}
-	var mu sync.Mutex
-	collect := func(r fileFacts) {
-		mu.Lock()
-		defer mu.Unlock()
-		f.add(r, apps)
-		if opts.Progress != nil && r.read {
-			opts.Progress(f.Files)
+	for _, part := range r.ecaParts {
+		app := apps[part.Name]
+		if app == nil {
+			app = &appFacts{Type: part.Type, Name: part.Name}
+			apps[part.Name] = app
 		}
+		mergeApp(app, part)
+	}
+	for _, name := range sortedKeys(apps) {
+		if name != "" {
+			r.f.Apps = append(r.f.Apps, apps[name])
+		}
+	}
+	r.f.setVersions()
+	r.f.sort()
+	return r.f
+}
+
+// collect merges the facts of the file at path. With count, it also
+// counts the file as found under root i when it is a metadata file.
+func (r *reader) collect(i int, path string, ff fileFacts, count bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if count && (ff.read || ff.object || ff.known) {
+		r.found[i]++
+	}
+	switch {
+	case ff.profile != nil:
+		ff.profile.path = path
+	case ff.permSet != nil:
+		ff.permSet.path = path
+	}
+	r.f.add(ff, &r.ecaParts)
+	if ff.manifest != nil && ff.manifest.Version != "" {
+		r.f.versions = append(r.f.versions, versionDir{dir: absDir(path), version: ff.manifest.Version})
+	}
+	if r.opts.Progress != nil && ff.read {
+		r.opts.Progress(r.f.Files)
+	}
+}
+
+// claim reports whether path has not been read yet, and marks it read.
+// Walk hands over a file once per component it holds, and the plain
+// folder pass meets the files that Walk handed over again.
+func (r *reader) claim(i int, path string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.seen[path]; ok {
+		return false
+	}
+	r.seen[path] = i
+	return true
+}
+
+func (r *reader) problem(file, format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.f.Problems = append(r.f.Problems, Problem{File: file, Error: fmt.Sprintf(format, args...)})
+}
+
+// readRoot reads the i-th path of opts.Paths.
+func (r *reader) readRoot(i int, root string) {
+	shown := r.opts.display(root)
+	info, err := os.Stat(root)
+	switch {
+	case err != nil:
+		r.problem(shown, "read %s: %v", shown, errors.Unwrap(err))
+		return
+	case info.Mode().IsRegular():
+		r.isFile[i] = true
+		if r.claim(i, root) {
+			r.collect(i, root, readFile(input{path: root, name: shown}), true)
+		} else {
+			r.found[i]++ // named twice
+		}
+		return
+	case !info.IsDir():
+		r.problem(shown, "read %s: not a regular file or a folder (mode %s); give an sf project, a package directory, an mdapi folder or a metadata file",
+			shown, info.Mode().Type())
+		return
 	}
 
-	for _, root := range opts.Paths {
-		info, err := os.Stat(root)
-		if err != nil {
-			f.Problems = append(f.Problems, Problem{File: opts.display(root),
-				Error: fmt.Sprintf("read %s: %v", opts.display(root), errors.Unwrap(err))})
-			continue
+	walkOpts := project.WalkOptions{Workers: r.opts.Workers, SkipValues: true}
+	tree, err := project.Walk(root, walkOpts, func(c project.Component) {
+		r.mu.Lock()
+		_, dup := r.seen[c.Path]
+		if !dup {
+			r.seen[c.Path] = i
+			r.found[i]++
 		}
-		if !info.IsDir() {
-			collect(readFile(input{path: root, name: opts.display(root)}))
-			continue
+		r.mu.Unlock()
+		if !dup {
+			r.collect(i, c.Path, readFile(input{path: c.Path, name: r.opts.display(c.Path)}), false)
 		}
-		walkOpts := project.WalkOptions{Workers: opts.Workers, SkipValues: true}
-		tree, err := project.Walk(root, walkOpts, func(c project.Component) {
-			collect(readFile(input{path: c.Path, name: opts.display(c.Path)}))
-		})
-		if err != nil {
-			f.Problems = append(f.Problems, Problem{File: opts.display(root), Error: err.Error()})
-			continue
-		}
-		for _, p := range tree.Problems {
-			f.Problems = append(f.Problems, Problem{File: opts.display(p.Path), Error: p.Error()})
-		}
-		if tree.Manifest != nil {
-			f.Manifests = append(f.Manifests, manifestOf(tree.Manifest, opts.display(tree.ManifestPath)))
-		}
+	})
+	if err != nil {
+		// Walk fails only when sfdx-project.json cannot be used, since root
+		// itself was read above. Every file of the folder is still audited.
+		projectFile := filepath.Join(root, project.ProjectFile)
+		r.problem(r.opts.display(projectFile), "%v; the folder was audited as a plain folder of metadata", err)
+		r.readPlain(i, root, nil)
+		return
 	}
 
-	for _, app := range apps {
-		if app.Name != "" {
-			f.Apps = append(f.Apps, app)
+	r.mu.Lock()
+	for _, p := range tree.Problems {
+		r.f.Problems = append(r.f.Problems, Problem{File: r.opts.display(p.Path), Error: p.Error()})
+	}
+	if tree.Manifest != nil {
+		m := manifestOf(tree.Manifest, r.opts.display(tree.ManifestPath))
+		r.f.Manifests = append(r.f.Manifests, m)
+	}
+	version := tree.APIVersion
+	if version == "" && tree.Manifest != nil {
+		version = tree.Manifest.Version
+	}
+	if version != "" {
+		r.f.versions = append(r.f.versions, versionDir{dir: absDir(filepath.Join(root, "x")), version: version})
+	}
+	r.mu.Unlock()
+
+	if isPlainFolder(root) {
+		r.readPlain(i, root, &tree.Format)
+	}
+}
+
+// isPlainFolder reports whether root has neither sfdx-project.json nor
+// package.xml, so that project.Walk guesses its layout from the names of
+// its files.
+func isPlainFolder(root string) bool {
+	for _, name := range []string{project.ProjectFile, project.PackageXML} {
+		if _, err := os.Lstat(filepath.Join(root, name)); err == nil {
+			return false
 		}
 	}
-	f.sort()
-	return f
+	return true
+}
+
+// checkFound reports each path that holds no metadata file, and every path
+// when the whole run read no file of a type the audit reads, so that such
+// a run does not pass as clean.
+func (r *reader) checkFound() {
+	for i, root := range r.opts.Paths {
+		shown := r.opts.display(root)
+		if slices.ContainsFunc(r.f.Problems, func(p Problem) bool { return p.File == shown }) {
+			continue // the path itself could not be read, which is reported
+		}
+		switch {
+		case r.found[i] == 0 && r.isFile[i]:
+			r.f.Problems = append(r.f.Problems, Problem{File: shown, Error: fmt.Sprintf(
+				"%s is not a metadata file of a type the audit reads (%s)", shown, auditedTypes)})
+		case r.found[i] == 0:
+			r.f.Problems = append(r.f.Problems, Problem{File: shown, Error: fmt.Sprintf(
+				"%s holds no metadata file; give an sf project, a package directory, an mdapi folder or a metadata file", shown)})
+		case r.f.Files == 0:
+			r.f.Problems = append(r.f.Problems, Problem{File: shown, Error: fmt.Sprintf(
+				"%s holds %d metadata %s, none of a type the audit reads (%s); give the folder that holds them",
+				shown, r.found[i], plural(r.found[i], "file", "files"), auditedTypes)})
+		}
+	}
+}
+
+// auditedTypes names the metadata types whose files the audit reads.
+const auditedTypes = "Profile, PermissionSet, PermissionSetGroup, MutingPermissionSet, ProfileSessionSetting, " +
+	"ProfilePasswordPolicy, ConnectedApp, External Client App files, TransactionSecurityPolicy, Settings"
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // objectSuffixes mark the files of CustomObject and CustomField, in source
@@ -98,7 +250,7 @@ func readFile(in input) fileFacts {
 		return fileFacts{}
 	}
 	if isKind && kind.Type == "ApexClass" || isKind && kind.Type == "Flow" {
-		return fileFacts{}
+		return fileFacts{known: true}
 	}
 
 	buf := buffers.Get().(*bytes.Buffer)
@@ -159,19 +311,16 @@ func readKind(kind kinds.Kind, in input, data []byte) (fileFacts, error) {
 	name := mdxml.NameFromPath(in.path, kind.Suffix)
 	var r fileFacts
 	switch kind.Type {
-	case "Profile":
-		sc, err := scanAccess(data, "Profile")
+	case "Profile", "PermissionSet":
+		sc, err := scanAccess(data, kind.Type)
 		if err != nil {
 			return r, err
 		}
-		r.profile, r.findings = profileOf(sc, cmpName(sc.fullName, name), in.name)
-		return r, nil
-	case "PermissionSet":
-		sc, err := scanAccess(data, "PermissionSet")
-		if err != nil {
-			return r, err
+		if kind.Type == "Profile" {
+			r.profile, r.findings = profileOf(sc, cmpName(sc.fullName, name), in.name)
+		} else {
+			r.permSet, r.findings = permSetOf(sc, cmpName(sc.fullName, name), in.name)
 		}
-		r.permSet, r.findings = permSetOf(sc, cmpName(sc.fullName, name), in.name)
 		return r, nil
 	}
 
@@ -214,9 +363,9 @@ func cmpName(fullName, fromPath string) string {
 	return fromPath
 }
 
-// add merges the result of one file into f. External Client App parts are
-// joined by app name in apps.
-func (f *facts) add(r fileFacts, apps map[string]*appFacts) {
+// add merges the result of one file into f. The files of an External
+// Client App go to ecaParts, to be joined by app name once all are read.
+func (f *facts) add(r fileFacts, ecaParts *[]*appFacts) {
 	if r.read {
 		f.Files++
 	}
@@ -243,19 +392,19 @@ func (f *facts) add(r fileFacts, apps map[string]*appFacts) {
 	case r.manifest != nil:
 		f.Manifests = append(f.Manifests, r.manifest)
 	case r.oauth != nil:
-		f.OAuth = r.oauth
+		// Of two OauthOidc settings files, the first by path counts, so
+		// that the result does not depend on which was read first.
+		if f.OAuth == nil || r.oauth.File < f.OAuth.File {
+			f.OAuth = r.oauth
+		}
 	case r.security != nil:
-		f.Security = r.security
+		if f.Security == nil || r.security.File < f.Security.File {
+			f.Security = r.security
+		}
 	case r.app != nil && r.app.Type == "ConnectedApp":
 		f.Apps = append(f.Apps, r.app)
 	case r.app != nil:
-		key := r.app.Name
-		app := apps[key]
-		if app == nil {
-			app = &appFacts{Type: r.app.Type, Name: key}
-			apps[key] = app
-		}
-		mergeApp(app, r.app)
+		*ecaParts = append(*ecaParts, r.app)
 	}
 }
 
@@ -272,9 +421,6 @@ func (f *facts) sort() {
 	slices.SortFunc(f.Policies, func(a, b *policyFacts) int { return byFile(a.File, b.File) })
 	slices.SortFunc(f.Manifests, func(a, b *manifestFacts) int { return byFile(a.File, b.File) })
 	slices.SortFunc(f.Apps, func(a, b *appFacts) int {
-		if c := strings.Compare(a.Type, b.Type); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Name, b.Name)
+		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Name, b.Name), strings.Compare(a.File, b.File))
 	})
 }
