@@ -141,8 +141,9 @@ type auditor struct {
 	muting   map[string]*accessFacts
 	groups   map[string]*groupFacts
 
-	users       map[string]User     // by lower-case username
-	assigned    map[string][]string // lower-case username to permission set names, groups expanded
+	users       map[string]User         // by lower-case username
+	assigned    map[string][]string     // lower-case username to permission set names, groups expanded
+	assignments map[string][]Assignment // lower-case username to the rows of --assignments
 	runAs       map[string][]*appFacts
 	ccApps      []*appFacts
 	intProfiles map[string]string // integration profile name to why it is one
@@ -154,7 +155,7 @@ func newAuditor(opts Options, f *facts) *auditor {
 	a := &auditor{opts: opts, f: f, catalogue: permdata.Default(),
 		profiles: map[string]*profileFacts{}, permSets: map[string]*accessFacts{},
 		muting: map[string]*accessFacts{}, groups: map[string]*groupFacts{},
-		users: map[string]User{}, assigned: map[string][]string{}, runAs: map[string][]*appFacts{},
+		users: map[string]User{}, assigned: map[string][]string{}, assignments: map[string][]Assignment{}, runAs: map[string][]*appFacts{},
 		intProfiles: map[string]string{}, intPermSets: map[string]string{}, intUsers: map[string]string{}}
 	for _, p := range f.Profiles {
 		if _, dup := a.profiles[p.Name]; !dup {
@@ -177,6 +178,7 @@ func newAuditor(opts Options, f *facts) *auditor {
 	}
 	for _, as := range opts.Assignments {
 		key := strings.ToLower(as.Username)
+		a.assignments[key] = append(a.assignments[key], as)
 		if as.PermissionSetGroup != "" {
 			if g, ok := a.groups[as.PermissionSetGroup]; ok {
 				a.assigned[key] = append(a.assigned[key], g.PermissionSets...)
@@ -210,25 +212,27 @@ func (a *auditor) profileOfUser(username string) string {
 }
 
 // resolve finds the integration users, profiles and permission sets: the
-// API-only profiles, the run-as users of client-credentials apps, the
-// profiles and permission sets bound to those apps, what those users are
-// assigned, and what the spec names.
+// API-only profiles, the profiles and permission sets bound to any OAuth
+// app, the run-as users of client-credentials apps, what those users are
+// assigned, and what the spec names. Maps are read in sorted key order, so
+// the reason recorded for each component is the same in every run.
 func (a *auditor) resolve() {
 	for _, app := range a.f.Apps {
-		if !app.ClientCredentials {
-			continue
-		}
-		a.ccApps = append(a.ccApps, app)
-		if app.RunAsUser != "" {
-			key := strings.ToLower(app.RunAsUser)
-			a.runAs[key] = append(a.runAs[key], app)
-			setOnce(a.intUsers, key, "run-as user of "+app.Name)
+		kind := "OAuth app"
+		if app.ClientCredentials {
+			kind = "client-credentials app"
+			a.ccApps = append(a.ccApps, app)
+			if app.RunAsUser != "" {
+				key := strings.ToLower(app.RunAsUser)
+				a.runAs[key] = append(a.runAs[key], app)
+				setOnce(a.intUsers, key, "run-as user of "+app.Name)
+			}
 		}
 		for _, p := range app.Profiles {
-			setOnce(a.intProfiles, p, "bound to client-credentials app "+app.Name)
+			setOnce(a.intProfiles, profileAPIName(p), "bound to "+kind+" "+app.Name)
 		}
 		for _, ps := range app.PermissionSets {
-			a.markPermSet(ps, "bound to client-credentials app "+app.Name)
+			a.markPermSet(ps, "bound to "+kind+" "+app.Name)
 		}
 	}
 	for _, p := range a.f.Profiles {
@@ -249,28 +253,73 @@ func (a *auditor) resolve() {
 		}
 	}
 
-	for key := range a.intUsers {
+	for _, key := range sortedKeys(a.intUsers) {
 		if p := a.profileOfUser(key); p != "" {
 			setOnce(a.intProfiles, p, "profile of integration user "+a.users[key].Username)
 		}
 	}
-	for key, u := range a.users {
+	for _, key := range sortedKeys(a.users) {
+		u := a.users[key]
 		if why, ok := a.intProfiles[profileAPIName(u.Profile)]; ok && u.Active {
 			setOnce(a.intUsers, key, "profile "+profileAPIName(u.Profile)+" is "+why)
 		}
 	}
-	for key := range a.intUsers {
+	for _, key := range sortedKeys(a.intUsers) {
 		for _, ps := range a.assigned[key] {
 			a.markPermSet(ps, "assigned to integration user "+a.userName(key))
 		}
 	}
+	a.skippedUsers()
+}
 
-	if len(a.ccApps) > 0 && len(a.opts.Users) == 0 {
+// skippedUsers lists what --users and --assignments leave open about the
+// integration users.
+func (a *auditor) skippedUsers() {
+	usersGiven := a.opts.Users != nil || a.opts.UsersFile != ""
+	switch {
+	case len(a.ccApps) > 0 && !usersGiven:
 		a.skipped("profiles of the run-as users of client-credentials apps: pass --users")
+	case usersGiven:
+		in := "the users file"
+		if a.opts.UsersFile != "" {
+			in = "users file " + a.opts.display(a.opts.UsersFile)
+		}
+		for _, key := range sortedKeys(a.runAs) {
+			apps := a.runAs[key]
+			u, ok := a.users[key]
+			switch {
+			case !ok:
+				a.skipped("profile of run-as user %s of %s: the user is not in %s", apps[0].RunAsUser, apps[0].Name, in)
+			case u.Profile == "":
+				a.skipped("profile of run-as user %s of %s: %s gives no Profile.Name for the user", u.Username, apps[0].Name, in)
+			}
+		}
 	}
-	if len(a.opts.Assignments) == 0 {
+
+	if a.opts.Assignments == nil && a.opts.AssignmentsFile == "" {
 		a.skipped("permission sets assigned to integration users: pass --assignments")
+		return
 	}
+	for _, key := range sortedKeys(a.intUsers) {
+		for _, as := range a.assignments[key] {
+			switch {
+			case as.PermissionSetGroup != "":
+				if _, ok := a.groups[as.PermissionSetGroup]; !ok {
+					a.skipped("permission set group %s assigned to integration user %s: not in the tree", as.PermissionSetGroup, as.Username)
+				}
+			case profileOwned(as.PermissionSet):
+			case a.permSets[as.PermissionSet] == nil && a.groups[as.PermissionSet] == nil:
+				a.skipped("permission set %s assigned to integration user %s: not in the tree", as.PermissionSet, as.Username)
+			}
+		}
+	}
+}
+
+// profileOwned reports whether name is that of the permission set that
+// Salesforce keeps for each profile, which PermissionSetAssignment lists
+// for every user: "X" and the 15-character profile ID, "X00e...".
+func profileOwned(name string) bool {
+	return len(name) >= 16 && strings.HasPrefix(name, "X00e")
 }
 
 func (a *auditor) userName(key string) string {

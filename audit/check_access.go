@@ -108,11 +108,15 @@ func (a *auditor) checkUsers() {
 		}
 	}
 
-	for _, app := range a.ccApps {
+	for _, app := range a.f.Apps {
+		kind := "OAuth app"
+		if app.ClientCredentials {
+			kind = "client-credentials app"
+		}
 		for _, p := range app.Profiles {
 			if isSystemAdministrator(p) {
 				a.addf(RuleSystemAdministrator, app.Type, app.Name, app.BindingFile, app.BindingLine,
-					"client-credentials app %s is bound to profile System Administrator", app.Name)
+					"%s %s is bound to profile System Administrator", kind, app.Name)
 			}
 		}
 	}

@@ -61,7 +61,15 @@ func (a *auditor) checkRelaxation(app *appFacts) {
 	if app.Type != "ConnectedApp" {
 		element = "ipRelaxationPolicyType"
 	}
-	profiles := append([]string(nil), app.Profiles...)
+	var profiles []string
+	for _, p := range app.Profiles {
+		profiles = append(profiles, profileAPIName(p))
+	}
+	for _, e := range a.opts.Expected {
+		if e.Name == app.Name && (e.AppType == "" || e.AppType == app.Type) {
+			profiles = append(profiles, e.Name)
+		}
+	}
 	if p := a.profileOfUser(app.RunAsUser); p != "" && app.RunAsUser != "" {
 		profiles = append(profiles, p)
 	}

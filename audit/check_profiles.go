@@ -207,7 +207,7 @@ func (a *auditor) clientCredentialsOnly(profile string) bool {
 	}
 	for _, app := range a.ccApps {
 		for _, bound := range app.Profiles {
-			if bound == profile {
+			if profileAPIName(bound) == profile {
 				return true
 			}
 		}

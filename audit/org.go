@@ -1,8 +1,11 @@
 package audit
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -55,9 +58,11 @@ type assignmentRecord struct {
 }
 
 func decodeQuery[T any](data []byte, query string) ([]T, error) {
+	// PowerShell redirects write a UTF-8 byte order mark.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var doc queryResult[T]
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("invalid query result: %w; give the output of sf data query --json for %s", err, query)
+		return nil, fmt.Errorf("invalid query result: %s; give the output of sf data query --json for %s", jsonProblem(err), query)
 	}
 	if doc.Status != nil && *doc.Status != 0 {
 		return nil, fmt.Errorf("query result has status %d (%s); run the query again", *doc.Status, doc.Message)
@@ -66,6 +71,41 @@ func decodeQuery[T any](data []byte, query string) ([]T, error) {
 		return nil, fmt.Errorf("query result has no \"result\"; give the output of sf data query --json for %s", query)
 	}
 	return doc.Result.Records, nil
+}
+
+// jsonProblem describes a JSON decoding error in the terms of the document
+// rather than of the Go types it is decoded into.
+func jsonProblem(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("%v at byte %d", syntax, syntax.Offset)
+	case errors.As(err, &typ) && typ.Field != "":
+		return fmt.Sprintf("%q is a JSON %s, expected %s", typ.Field, typ.Value, jsonKind(typ.Type))
+	case errors.As(err, &typ):
+		return fmt.Sprintf("the document is a JSON %s, expected an object", typ.Value)
+	}
+	return err.Error()
+}
+
+// jsonKind names the JSON value that decodes into t.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Float64:
+		return "a number"
+	}
+	return "another kind of value"
 }
 
 // ParseUsers reads the users from the JSON that
@@ -78,10 +118,16 @@ func ParseUsers(data []byte) ([]User, error) {
 		return nil, err
 	}
 	users := make([]User, 0, len(records))
+	seen := map[string]int{}
 	for i, r := range records {
 		if r.Username == "" {
 			return nil, fmt.Errorf("record %d has no Username; the query must select Username", i)
 		}
+		key := strings.ToLower(strings.TrimSpace(r.Username))
+		if first, dup := seen[key]; dup {
+			return nil, fmt.Errorf("records %d and %d both have Username %q; give the output of one query", first, i, r.Username)
+		}
+		seen[key] = i
 		u := User{Username: r.Username, Active: r.IsActive == nil || *r.IsActive, UserType: r.UserType}
 		if r.Profile != nil {
 			u.Profile = r.Profile.Name
@@ -119,19 +165,29 @@ func ParseAssignments(data []byte) ([]Assignment, error) {
 }
 
 // standardProfiles maps the labels of standard profiles, which the User
-// query returns, to their API names, which name the profile files.
+// query returns and which ConnectedApp profileName holds, to their API
+// names, which name the profile files. Other profiles have the same label
+// and API name.
+//
+// NOTE: the portal and partner profiles (CustomerManager, CustomerUser,
+// HighVolumePortal, Partner, PlatformPortal) also have API names that
+// differ from their labels, but their labels are not confirmed, so they
+// are not mapped.
 var standardProfiles = map[string]string{
-	"System Administrator": "Admin",
-	"Standard User":        "Standard",
-	"Read Only":            "ReadOnly",
-	"Solution Manager":     "SolutionManager",
-	"Marketing User":       "MarketingProfile",
-	"Contract Manager":     "ContractManager",
+	"system administrator":   "Admin",
+	"standard user":          "Standard",
+	"standard platform user": "StandardAul",
+	"read only":              "ReadOnly",
+	"solution manager":       "SolutionManager",
+	"marketing user":         "MarketingProfile",
+	"contract manager":       "ContractManager",
 }
 
-// profileAPIName returns the API name of the profile labelled label.
+// profileAPIName returns the API name of the profile labelled label,
+// comparing the labels of standard profiles without regard to case.
 func profileAPIName(label string) string {
-	if name, ok := standardProfiles[label]; ok {
+	label = strings.TrimSpace(label)
+	if name, ok := standardProfiles[strings.ToLower(label)]; ok {
 		return name
 	}
 	return label
