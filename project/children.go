@@ -126,8 +126,9 @@ func hasElementChildren(t registry.Type) bool {
 // of type t, holds as elements directly below its root: each element named
 // after a child type's XMLElementName is one child, named by the text of its
 // UniqueIDElement element. As the sf CLI does, the child's member is that
-// text unchanged, after "<parent member>." unless the child type ignores its
-// parent's name, and a child element without a name is an error.
+// text without surrounding white space and otherwise unchanged, after
+// "<parent member>." unless the child type ignores its parent's name. A child
+// element without a name is an error.
 func readElementChildren(file string, t registry.Type, parent Component) ([]Component, error) {
 	byElement := map[string]registry.Type{}
 	for _, name := range t.Children {
@@ -177,7 +178,7 @@ func readElementChildren(file string, t registry.Type, parent Component) ([]Comp
 			}
 		case xml.EndElement:
 			if depth == 3 && idText != nil {
-				childID, idFound = idText.String(), true
+				childID, idFound = strings.TrimSpace(idText.String()), true
 				idText = nil
 			}
 			if depth == 2 && inChild {

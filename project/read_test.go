@@ -297,6 +297,15 @@ const (
         <value>Hello</value>
     </labels>
     <labels>
+        <fullName>
+            Spaced
+        </fullName>
+        <language>en_US</language>
+        <protected>false</protected>
+        <shortDescription>Spaced</shortDescription>
+        <value>Hello</value>
+    </labels>
+    <labels>
         <fullName>Odd.Name &amp; (x)</fullName>
         <language>en_US</language>
         <protected>false</protected>
