@@ -47,7 +47,7 @@ func runManifest(args []string, stdout, stderr io.Writer) int {
 		for _, problem := range tree.Problems {
 			fmt.Fprintf(stderr, "error: %v\n", problem)
 		}
-		fmt.Fprintf(stderr, "sfharden manifest: no manifest written because of the errors above (%d): fix or remove each file, or list it in .forceignore\n", len(tree.Problems))
+		fmt.Fprintf(stderr, "sfharden manifest: no manifest written because of the errors above (%d): fix or remove each file or link they name\n", len(tree.Problems))
 		return exitError
 	}
 
