@@ -130,15 +130,15 @@ func (a *auditor) checkGroups() {
 		return
 	}
 	for _, g := range a.f.Groups {
-		for _, member := range g.PermissionSets {
+		for i, member := range g.PermissionSets {
 			if _, ok := a.permSets[member]; !ok {
-				a.addf(RuleGroupMemberMissing, "PermissionSetGroup", g.Name, g.File, g.Line,
+				a.addf(RuleGroupMemberMissing, "PermissionSetGroup", g.Name, g.File, g.memberLine(i, false),
 					"PermissionSetGroup %s references %s, which is not in the source tree; its permissions were not audited", g.Name, member)
 			}
 		}
-		for _, member := range g.Muting {
+		for i, member := range g.Muting {
 			if _, ok := a.muting[member]; !ok && len(a.f.Muting) > 0 {
-				a.addf(RuleGroupMemberMissing, "PermissionSetGroup", g.Name, g.File, g.Line,
+				a.addf(RuleGroupMemberMissing, "PermissionSetGroup", g.Name, g.File, g.memberLine(i, true),
 					"PermissionSetGroup %s references muting permission set %s, which is not in the source tree", g.Name, member)
 			}
 		}

@@ -19,8 +19,12 @@ func (a *auditor) checkApps() {
 		for i, app := range apps {
 			names[i] = app.Name
 		}
-		a.addf(RuleSharedIntegrationUser, "User", apps[0].RunAsUser, apps[1].RunAsFile, apps[1].RunAsLine,
-			"user %s is the run-as user of %d client-credentials apps: %s", apps[0].RunAsUser, len(apps), strings.Join(names, ", "))
+		// One finding per app, each at its own run-as user element, so
+		// that every file to change is shown.
+		for _, app := range apps {
+			a.addf(RuleSharedIntegrationUser, "User", apps[0].RunAsUser, app.RunAsFile, app.RunAsLine,
+				"user %s is the run-as user of %d client-credentials apps: %s", apps[0].RunAsUser, len(apps), strings.Join(names, ", "))
+		}
 	}
 
 	for _, app := range a.f.Apps {
@@ -97,16 +101,16 @@ func (a *auditor) checkRelaxation(app *appFacts) {
 // app, and a medium-risk one (Web, RefreshToken, OfflineAccess) on a
 // client-credentials app, whose tokens need neither.
 func (a *auditor) checkScopes(app *appFacts) {
-	for _, s := range app.Scopes {
+	for i, s := range app.Scopes {
 		switch connectedapp.ScopeRisk(s) {
 		case connectedapp.RiskHigh:
-			a.addf(RuleBroadOAuthScope, app.Type, app.Name, app.ScopesFile, app.ScopesLine,
+			a.addf(RuleBroadOAuthScope, app.Type, app.Name, app.ScopesFile, app.scopeLine(i),
 				"scope %s gives tokens from %s everything the user can do, refresh tokens included; request Api instead", s, app.Name)
 		case connectedapp.RiskMedium:
 			if !app.ClientCredentials {
 				continue
 			}
-			f := newFinding(RuleBroadOAuthScope, app.Type, app.Name, app.ScopesFile, app.ScopesLine,
+			f := newFinding(RuleBroadOAuthScope, app.Type, app.Name, app.ScopesFile, app.scopeLine(i),
 				fmt.Sprintf("scope %s on client-credentials app %s is not needed: its tokens open no UI session and get no refresh token", s, app.Name))
 			f.Severity = Medium
 			a.add(f)

@@ -26,10 +26,6 @@ var orgExpiration = map[string]int{
 func (a *auditor) checkProfiles() {
 	for _, p := range a.f.Profiles {
 		a.checkRanges(p)
-		if a.fieldAccessUnknown(p) {
-			a.addf(RuleFieldAccessUnknown, "Profile", p.Name, p.File, p.Line,
-				"field-level access for %s is unknown: the retrieve did not include any objects", p.Name)
-		}
 	}
 
 	for _, name := range sortedKeys(a.intProfiles) {
@@ -44,6 +40,10 @@ func (a *auditor) checkProfiles() {
 			continue
 		}
 		a.findings = append(a.findings, p.FieldFindings...)
+		if a.fieldAccessUnknown(p) {
+			a.addf(RuleFieldAccessUnknown, "Profile", name, p.File, p.Line,
+				"field-level access for %s is unknown: the retrieve did not include any objects", name)
+		}
 		if !p.apiOnly() && !a.apiOnlyByPermSet(name) {
 			a.addf(RuleAPIOnlyMissing, "Profile", name, p.File, p.Line,
 				"profile %s is an integration profile (%s) but does not enable ApiUserOnly, so its credentials also open a UI session", name, why)
@@ -133,7 +133,8 @@ func (a *auditor) apiOnlyByPermSet(profile string) bool {
 }
 
 // checkSession reports a session timeout longer than the 15 minutes of the
-// hardened template.
+// hardened template. A timeout of 0 sets none for the profile, so the
+// org's default of up to 24 hours applies; a negative one is invalid.
 func (a *auditor) checkSession(p *profileFacts) {
 	var found bool
 	for _, s := range a.f.Sessions {
@@ -141,12 +142,19 @@ func (a *auditor) checkSession(p *profileFacts) {
 			continue
 		}
 		found = true
-		if s.Timeout <= 15 {
+		var message string
+		switch {
+		case s.Timeout < 0:
+			message = fmt.Sprintf("sessionTimeout %d of integration profile %s is invalid; a timeout is a positive number of minutes", s.Timeout, p.Name)
+		case s.Timeout == 0:
+			message = fmt.Sprintf("sessionTimeout 0 sets no timeout for integration profile %s, so the org's default timeout, up to 24 hours, applies; a stolen session ID stays usable that long", p.Name)
+		case s.Timeout <= 15:
 			continue
+		default:
+			message = fmt.Sprintf("sessions of integration profile %s time out after %d minutes of inactivity; a stolen session ID stays usable that long", p.Name, s.Timeout)
 		}
-		f := newFinding(RuleSessionTimeoutTooLong, "Profile", p.Name, s.File, s.Line,
-			fmt.Sprintf("sessions of integration profile %s time out after %d minutes of inactivity; a stolen session ID stays usable that long", p.Name, s.Timeout))
-		if s.Timeout > 120 {
+		f := newFinding(RuleSessionTimeoutTooLong, "Profile", p.Name, s.File, s.Line, message)
+		if s.Timeout <= 0 || s.Timeout > 120 {
 			f.Severity = Medium
 		}
 		a.add(f)

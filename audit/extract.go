@@ -48,6 +48,29 @@ func leafLine(data []byte, tag string, fallback int) int {
 	return bytes.Count(data[:i], []byte("\n")) + 1
 }
 
+// leafLines returns the line of each "<tag>...</tag>" element of data
+// whose content is text, in document order, and of each whose content
+// holds elements in nested.
+func leafLines(data []byte, tag string) (text, nested []int) {
+	open, closing := []byte("<"+tag+">"), []byte("</"+tag+">")
+	line, counted := 1, 0
+	for from := 0; ; {
+		i := bytes.Index(data[from:], open)
+		if i < 0 {
+			return text, nested
+		}
+		at := from + i
+		line += bytes.Count(data[counted:at], []byte("\n"))
+		counted = at
+		from = at + len(open)
+		if lt := bytes.IndexByte(data[from:], '<'); lt >= 0 && !bytes.HasPrefix(data[from+lt:], closing) {
+			nested = append(nested, line)
+		} else {
+			text = append(text, line)
+		}
+	}
+}
+
 // userPermission is the shape shared by the user permission entries of
 // profiles, permission sets and muting permission sets.
 type userPermission struct {
@@ -284,6 +307,10 @@ func connectedAppOf(c *connectedapp.ConnectedApp, name, file string, data []byte
 		app.Scopes = cfg.Scopes
 		app.ScopesFile = file
 		app.ScopesLine = leafLine(data, "scopes", line)
+		textLines, nestedLines := leafLines(data, "scopes")
+		if len(textLines) == len(cfg.Scopes) {
+			app.ScopeLines = textLines
+		}
 		if strings.TrimSpace(cfg.ConsumerSecret) != "" {
 			add(RuleConsumerSecretInSource, leafLine(data, "consumerSecret", line),
 				"oauthConfig/consumerSecret of connected app %s is in source", name)
@@ -292,14 +319,22 @@ func connectedAppOf(c *connectedapp.ConnectedApp, name, file string, data []byte
 			add(RuleConsumerKeyInSource, leafLine(data, "consumerKey", line),
 				"oauthConfig/consumerKey of connected app %s is in source", name)
 		}
+		n := 0
 		for _, u := range cfg.Extra.Unknown {
 			if u.Element != nil && u.Element.Tag == "scopes" {
-				add(RuleBroadOAuthScope, app.ScopesLine, "oauthConfig/scopes must contain an enum value, not elements")
+				at := app.ScopesLine
+				if n < len(nestedLines) {
+					at = nestedLines[n]
+				}
+				n++
+				add(RuleBroadOAuthScope, at, "oauthConfig/scopes must contain an enum value, not elements")
 			}
 		}
-		for _, s := range cfg.Scopes {
+		for i, s := range cfg.Scopes {
 			if !slices.Contains(scopeValues, s) {
-				add(RuleBroadOAuthScope, app.ScopesLine, "%s", unknownScope(s))
+				f := newFinding(RuleBroadOAuthScope, app.Type, name, file, app.scopeLine(i), unknownScope(s))
+				f.Severity = Medium
+				findings = append(findings, f)
 			}
 		}
 	}
@@ -398,8 +433,19 @@ func mergeApp(app, part *appFacts) {
 	}
 }
 
-func groupOf(g *permset.PermissionSetGroup, name, file string) *groupFacts {
-	return &groupFacts{Name: name, File: file, Line: g.Extra.Line, PermissionSets: g.PermissionSets, Muting: g.MutingPermissionSets}
+func groupOf(g *permset.PermissionSetGroup, name, file string, data []byte) *groupFacts {
+	members, _ := leafLines(data, "permissionSets")
+	muting, _ := leafLines(data, "mutingPermissionSets")
+	return &groupFacts{Name: name, File: file, Line: g.Extra.Line, PermissionSets: g.PermissionSets, Muting: g.MutingPermissionSets,
+		memberLines: lines(members, len(g.PermissionSets)), mutingLines: lines(muting, len(g.MutingPermissionSets))}
+}
+
+// lines returns found when it has one line for each of n items, else nil.
+func lines(found []int, n int) []int {
+	if len(found) != n {
+		return nil
+	}
+	return found
 }
 
 func sessionOf(s *profile.SessionSetting, name, file string, data []byte) *sessionFacts {

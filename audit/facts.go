@@ -68,6 +68,22 @@ type groupFacts struct {
 	Line           int
 	PermissionSets []string
 	Muting         []string
+
+	// memberLines and mutingLines are the lines of PermissionSets and
+	// Muting, or nil when the file does not show them one to a line.
+	memberLines, mutingLines []int
+}
+
+// memberLine returns the line of the i-th member, or of the group.
+func (g *groupFacts) memberLine(i int, muting bool) int {
+	lines := g.memberLines
+	if muting {
+		lines = g.mutingLines
+	}
+	if i < len(lines) {
+		return lines[i]
+	}
+	return g.Line
 }
 
 // sessionFacts are the facts of one ProfileSessionSetting file.
@@ -117,6 +133,14 @@ type appFacts struct {
 	ScopesLine int
 
 	partFile string // for one file of an External Client App, that file
+}
+
+// scopeLine returns the line of the i-th scope, or of the first.
+func (a *appFacts) scopeLine(i int) int {
+	if i < len(a.ScopeLines) {
+		return a.ScopeLines[i]
+	}
+	return a.ScopesLine
 }
 
 // policyFacts are the facts of one TransactionSecurityPolicy file.

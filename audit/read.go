@@ -333,7 +333,7 @@ func readKind(kind kinds.Kind, in input, data []byte) (fileFacts, error) {
 	case *permset.MutingPermissionSet:
 		r.muting = mutingOf(v, cmpName(v.FullName, name), file)
 	case *permset.PermissionSetGroup:
-		r.group = groupOf(v, cmpName(v.FullName, name), file)
+		r.group = groupOf(v, cmpName(v.FullName, name), file, data)
 	case *profile.SessionSetting:
 		r.session = sessionOf(v, cmpName(v.FullName, name), file, data)
 	case *profile.PasswordPolicy:
