@@ -112,6 +112,11 @@ func Run(opts Options) (*Report, error) {
 
 	r := &Report{Problems: f.Problems, Files: f.Files, NotChecked: a.notChecked}
 	r.Findings = append(a.findings, f.FileFindings...)
+	for i := range r.Findings {
+		if r.Findings[i].File == "" {
+			r.Findings[i].File = f.Anchor
+		}
+	}
 	applyBaseline(r, opts.Baseline, opts.Today)
 	sortReport(r)
 	return r, nil

@@ -189,6 +189,7 @@ type facts struct {
 	FileFindings []Finding
 	Problems     []Problem
 	Files        int
+	Anchor       string // file that findings without a file of their own point to
 
 	versions []versionDir // API versions of the folders read
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // WriteText writes r for a person: findings grouped by component, each with
@@ -20,27 +22,27 @@ func WriteText(w io.Writer, r *Report) error {
 				b.WriteString("\n")
 			}
 			group = g
-			fmt.Fprintf(b, "%s\n", g)
+			fmt.Fprintf(b, "%s\n", escapeControls(g))
 		}
-		fmt.Fprintf(b, "  %s: %s %s: %s\n", location(f), f.Severity, f.Rule, f.Message)
-		fmt.Fprintf(b, "    fix: %s\n", f.Fix)
+		fmt.Fprintf(b, "  %s: %s %s: %s\n", escapeControls(location(f)), f.Severity, f.Rule, escapeControls(f.Message))
+		fmt.Fprintf(b, "    fix: %s\n", escapeControls(f.Fix))
 	}
 	if len(r.NotChecked) > 0 {
 		b.WriteString("\nNot checked:\n")
 		for _, n := range r.NotChecked {
-			fmt.Fprintf(b, "  - %s\n", n)
+			fmt.Fprintf(b, "  - %s\n", escapeControls(n))
 		}
 	}
 	if len(r.ExpiredBaseline) > 0 {
 		b.WriteString("\nExpired baseline entries (no longer suppressing):\n")
 		for _, e := range r.ExpiredBaseline {
-			fmt.Fprintf(b, "  - %s on %s expired %s (%s)\n", e.Rule, e.Component, e.Expires, e.Reason)
+			fmt.Fprintf(b, "  - %s\n", escapeControls(fmt.Sprintf("%s on %s expired %s (%s)", e.Rule, e.Component, e.Expires, e.Reason)))
 		}
 	}
 	if len(r.Problems) > 0 {
 		b.WriteString("\nUnreadable files (not audited):\n")
 		for _, p := range r.Problems {
-			fmt.Fprintf(b, "  - %s\n", p.Error)
+			fmt.Fprintf(b, "  - %s\n", escapeControls(p.Error))
 		}
 	}
 	if len(r.Findings) > 0 || len(r.NotChecked) > 0 || len(r.ExpiredBaseline) > 0 || len(r.Problems) > 0 {
@@ -48,6 +50,25 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	b.WriteString(summaryLine(r.Summary()) + "\n")
 	return b.Flush()
+}
+
+// escapeControls writes the control characters of s, which file and
+// component names may hold, as Go escapes such as \n, so that a name
+// cannot start a line of its own in the report or send terminal commands.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !unicode.IsControl(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }
 
 // location returns "file:line", "file" or "-" for a finding.

@@ -168,3 +168,70 @@ func TestSARIFEscapesPaths(t *testing.T) {
 	require.NoError(t, WriteSARIF(&b, r, SARIFOptions{}))
 	assert.Contains(t, b.String(), `"uri": "force-app/main/default/profiles/Work%252Ecom%20Only%20User.profile-meta.xml"`)
 }
+
+// GitHub rejects an upload in which any result lacks a location, and a
+// bare absolute path is no URI of the repository.
+func TestSARIFLocations(t *testing.T) {
+	tests := []struct {
+		name, file, base string
+		uri, baseID      string
+	}{
+		{"relative file", "force-app/p.profile-meta.xml", "/src/repo", "force-app/p.profile-meta.xml", "SRCROOT"},
+		{"no file", "", "/src/repo", ".", "SRCROOT"},
+		{"absolute file outside the base", "/src/examples/spec.yaml", "/src/repo", "../examples/spec.yaml", "SRCROOT"},
+		{"absolute file inside the base", "/src/repo/spec.yaml", "/src/repo", "spec.yaml", "SRCROOT"},
+		{"absolute file without a base", "/src/examples/spec.yaml", "", "file:///src/examples/spec.yaml", ""},
+		{"colon in the first segment", "a:b/c.xml", "/src/repo", "./a:b/c.xml", "SRCROOT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Report{Findings: []Finding{newFinding(RuleNoEventMonitoring, "Org", "org", tt.file, 0, "m")}}
+			var b bytes.Buffer
+			require.NoError(t, WriteSARIF(&b, r, SARIFOptions{BaseDir: tt.base}))
+			var log struct {
+				Runs []struct {
+					Results []struct {
+						Locations []struct {
+							PhysicalLocation struct {
+								ArtifactLocation struct {
+									URI       string `json:"uri"`
+									URIBaseID string `json:"uriBaseId"`
+								} `json:"artifactLocation"`
+							} `json:"physicalLocation"`
+						} `json:"locations"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			require.NoError(t, json.Unmarshal(b.Bytes(), &log))
+			locations := log.Runs[0].Results[0].Locations
+			require.Len(t, locations, 1)
+			assert.Equal(t, tt.uri, locations[0].PhysicalLocation.ArtifactLocation.URI)
+			assert.Equal(t, tt.baseID, locations[0].PhysicalLocation.ArtifactLocation.URIBaseID)
+		})
+	}
+}
+
+// A finding about the whole tree, with no component file to point at,
+// points at sfdx-project.json.
+func TestTreeFindingsHaveAFile(t *testing.T) {
+	r := tree{
+		"sfdx-project.json": `{"packageDirectories":[{"path":"force-app","default":true}]}`,
+		srcDir + "settings/OauthOidc.settings-meta.xml": doc("OauthOidcSettings", "    <blockOAuthUnPwFlow>true</blockOAuthUnPwFlow>\n"),
+	}.audit(t, Options{Expected: []Expectation{{Name: "Ghost", AppType: "ConnectedApp"}}})
+	require.NotEmpty(t, r.Findings)
+	for _, f := range r.Findings {
+		assert.NotEmpty(t, f.File, "%s: %s", f.Rule, f.Message)
+	}
+	assert.Equal(t, "sfdx-project.json", withRule(r, RuleNoEventMonitoring)[0].File)
+}
+
+// A newline in a file name must not start a line of its own in the text
+// report, where it could pass for a finding.
+func TestTextEscapesControlCharacters(t *testing.T) {
+	r := &Report{Findings: []Finding{newFinding(RuleLoginIPRangesMissing, "Profile", "Evil\nProfile Fake",
+		"profiles/Evil\n  ok.profile-meta.xml", 2, "name \x1b[2J")}}
+	var b bytes.Buffer
+	require.NoError(t, WriteText(&b, r))
+	assert.Contains(t, b.String(), "Profile Evil\\nProfile Fake\n")
+	assert.Contains(t, b.String(), "  profiles/Evil\\n  ok.profile-meta.xml:2: high login-ip-ranges-missing: name \\x1b[2J\n")
+}

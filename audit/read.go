@@ -57,6 +57,9 @@ func readFacts(opts Options) *facts {
 		r.readRoot(i, root)
 	}
 	r.checkFound()
+	if len(opts.Paths) > 0 {
+		r.f.Anchor = anchorOf(opts, opts.Paths[0])
+	}
 
 	slices.SortFunc(r.ecaParts, func(a, b *appFacts) int { return strings.Compare(a.partFile, b.partFile) })
 	apps := map[string]*appFacts{}
@@ -184,6 +187,18 @@ func (r *reader) readRoot(i int, root string) {
 	if isPlainFolder(root) {
 		r.readPlain(i, root, &tree.Format)
 	}
+}
+
+// anchorOf returns the file that findings about a whole tree point to:
+// the sfdx-project.json or package.xml of root, or else root itself.
+func anchorOf(opts Options, root string) string {
+	for _, name := range []string{project.ProjectFile, project.PackageXML, project.DefaultManifest} {
+		file := filepath.Join(root, filepath.FromSlash(name))
+		if info, err := os.Stat(file); err == nil && info.Mode().IsRegular() {
+			return opts.display(file)
+		}
+	}
+	return opts.display(root)
 }
 
 // isPlainFolder reports whether root has neither sfdx-project.json nor

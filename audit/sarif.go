@@ -131,16 +131,11 @@ func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
 	for _, f := range r.Findings {
 		res := sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.Severity.sarifLevel(),
 			Message: sarifText{f.Message + ". Fix: " + f.Fix}}
-		if f.File != "" {
-			loc := sarifPhysical{ArtifactLocation: sarifArtifactLoc{URI: (&url.URL{Path: f.File}).EscapedPath()}}
-			if base != "" && !filepath.IsAbs(f.File) {
-				loc.ArtifactLocation.URIBaseID = base
-			}
-			if f.Line > 0 {
-				loc.Region = &sarifRegion{StartLine: f.Line}
-			}
-			res.Locations = []sarifLocation{{PhysicalLocation: loc}}
+		loc := sarifPhysical{ArtifactLocation: artifactLocation(f.File, opts.BaseDir, base)}
+		if f.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: f.Line}
 		}
+		res.Locations = []sarifLocation{{PhysicalLocation: loc}}
 		run.Results = append(run.Results, res)
 	}
 	log := sarifLog{
@@ -152,6 +147,39 @@ func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
+}
+
+// artifactLocation returns the location of file for a result. GitHub
+// rejects a whole upload when one result has no location, so a finding
+// without a file points at the base folder. A path outside the base
+// folder is made relative to it with "..", so no result carries a bare
+// absolute path; without a base folder, an absolute path becomes a file
+// URI.
+func artifactLocation(file, baseDir, baseID string) sarifArtifactLoc {
+	if file == "" {
+		file = "."
+	}
+	if filepath.IsAbs(file) && baseDir != "" {
+		if rel, err := filepath.Rel(baseDir, file); err == nil {
+			file = filepath.ToSlash(rel)
+		}
+	}
+	if filepath.IsAbs(file) || strings.HasPrefix(file, "/") {
+		u := url.URL{Scheme: "file", Path: filepath.ToSlash(file)}
+		if !strings.HasPrefix(u.Path, "/") {
+			u.Path = "/" + u.Path // a Windows path with a drive letter
+		}
+		return sarifArtifactLoc{URI: u.String()}
+	}
+	uri := (&url.URL{Path: file}).EscapedPath()
+	if first, _, _ := strings.Cut(uri, "/"); strings.Contains(first, ":") {
+		uri = "./" + uri // else the part before ':' reads as a URI scheme
+	}
+	loc := sarifArtifactLoc{URI: uri}
+	if baseID != "" {
+		loc.URIBaseID = baseID
+	}
+	return loc
 }
 
 // ruleName turns a rule ID into the PascalCase name SARIF viewers show:
