@@ -215,7 +215,7 @@ func TestSARIFLocations(t *testing.T) {
 // points at sfdx-project.json.
 func TestTreeFindingsHaveAFile(t *testing.T) {
 	r := tree{
-		"sfdx-project.json": `{"packageDirectories":[{"path":"force-app","default":true}]}`,
+		"sfdx-project.json":                             `{"packageDirectories":[{"path":"force-app","default":true}]}`,
 		srcDir + "settings/OauthOidc.settings-meta.xml": doc("OauthOidcSettings", "    <blockOAuthUnPwFlow>true</blockOAuthUnPwFlow>\n"),
 	}.audit(t, Options{Expected: []Expectation{{Name: "Ghost", AppType: "ConnectedApp"}}})
 	require.NotEmpty(t, r.Findings)
