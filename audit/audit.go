@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/sfharden/sfharden/internal/permdata"
+	"github.com/sfharden/sfharden/permset"
+	"github.com/sfharden/sfharden/profile"
 )
 
 // Options are the paths to audit and what is known of the org. The zero
@@ -61,6 +63,17 @@ type Expectation struct {
 	UserPermissions []string // user permissions the spec grants
 	SpecFile        string
 	Line            int // line of the integration in SpecFile
+
+	// The components that sfharden.Build makes for the integration. When
+	// set, spec-drift compares the tree's permission set (user, object and
+	// field permissions), password policy (passwordExpiration) and OAuth
+	// app (IP relaxation, permitted users and scopes) with them. Nil
+	// leaves that comparison out.
+	PermissionSet  *permset.PermissionSet
+	PasswordPolicy *profile.PasswordPolicy
+	// App holds the values of the app's components: a
+	// *connectedapp.ConnectedApp, or the External Client App files.
+	App []any
 }
 
 // display returns path as findings show it, and "" for no path.

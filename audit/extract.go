@@ -302,6 +302,7 @@ func connectedAppOf(c *connectedapp.ConnectedApp, name, file string, data []byte
 		app.RunAsFile = file
 		app.RunAsLine = leafLine(data, "oauthClientCredentialUser", line)
 		app.SelfAuthorize = !deref(cfg.IsAdminApproved)
+		app.PermittedUsers = fmt.Sprintf("isAdminApproved %t", deref(cfg.IsAdminApproved))
 		app.SelfAuthorizeFile = file
 		app.SelfAuthorizeLine = leafLine(data, "isAdminApproved", line)
 		app.Scopes = cfg.Scopes
@@ -408,6 +409,7 @@ func ecaOf(v any, file string, data []byte) (*appFacts, []Finding) {
 		app.IPRelaxationFile = file
 		app.IPRelaxationLine = leafLine(data, "ipRelaxationPolicyType", e.Extra.Line)
 		app.SelfAuthorize = e.PermittedUsersPolicyType != "AdminApprovedPreAuthorized"
+		app.PermittedUsers = "permittedUsersPolicyType " + e.PermittedUsersPolicyType
 		app.SelfAuthorizeFile = file
 		app.SelfAuthorizeLine = leafLine(data, "permittedUsersPolicyType", e.Extra.Line)
 	}
@@ -427,6 +429,7 @@ func mergeApp(app, part *appFacts) {
 		app.BindingFile, app.BindingLine = part.BindingFile, part.BindingLine
 		app.IPRelaxation, app.IPRelaxationFile, app.IPRelaxationLine = part.IPRelaxation, part.IPRelaxationFile, part.IPRelaxationLine
 		app.SelfAuthorize, app.SelfAuthorizeFile, app.SelfAuthorizeLine = part.SelfAuthorize, part.SelfAuthorizeFile, part.SelfAuthorizeLine
+		app.PermittedUsers = part.PermittedUsers
 	}
 	if part.ScopesFile != "" {
 		app.Scopes, app.ScopesFile, app.ScopesLine = part.Scopes, part.ScopesFile, part.ScopesLine

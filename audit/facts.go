@@ -34,7 +34,9 @@ type accessFacts struct {
 	APIVersion string // API version of the tree the file is in; "" when unknown
 
 	RiskyObjects   []objectGrant
-	FieldCount     int // fieldPermissions entries
+	Objects        []objectPermission // every entry, kept only for a permission set that the spec names
+	Fields         []fieldPermission  // every entry, kept only for a permission set that the spec names
+	FieldCount     int                // fieldPermissions entries
 	ObjectCount    int // objectPermissions entries
 	HasFieldAccess bool
 }
@@ -124,6 +126,7 @@ type appFacts struct {
 
 	// SelfAuthorize is true when every user may authorize the app.
 	SelfAuthorize     bool
+	PermittedUsers    string // the element that sets SelfAuthorize, as written: "isAdminApproved false"
 	SelfAuthorizeFile string
 	SelfAuthorizeLine int
 

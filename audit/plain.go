@@ -55,7 +55,7 @@ func (r *reader) readPlain(i int, root string, format *registry.Format) {
 		go func() {
 			defer wg.Done()
 			for path := range work {
-				r.collect(i, path, readFile(input{path: path, name: r.opts.display(path)}), true)
+				r.collect(i, path, readFile(r.input(path, r.opts.display(path))), true)
 			}
 		}()
 	}

@@ -26,6 +26,10 @@ import (
 type input struct {
 	path string // path to open
 	name string // path shown in findings and problems
+
+	// keepAll reports whether every object and field permission of the
+	// permission set of that name is kept, for the spec comparison.
+	keepAll func(name string) bool
 }
 
 // reader reads the paths of one audit and collects their facts. Its
@@ -104,6 +108,15 @@ func (r *reader) collect(i int, path string, ff fileFacts, count bool) {
 	}
 }
 
+func (r *reader) input(path, name string) input {
+	return input{path: path, name: name, keepAll: r.keepAll}
+}
+
+// keepAll reports whether the spec names the permission set.
+func (r *reader) keepAll(name string) bool {
+	return slices.ContainsFunc(r.opts.Expected, func(e Expectation) bool { return e.Name == name })
+}
+
 // claim reports whether path has not been read yet, and marks it read.
 // Walk hands over a file once per component it holds, and the plain
 // folder pass meets the files that Walk handed over again.
@@ -134,7 +147,7 @@ func (r *reader) readRoot(i int, root string) {
 	case info.Mode().IsRegular():
 		r.isFile[i] = true
 		if r.claim(i, root) {
-			r.collect(i, root, readFile(input{path: root, name: shown}), true)
+			r.collect(i, root, readFile(r.input(root, shown)), true)
 		} else {
 			r.found[i]++ // named twice
 		}
@@ -155,7 +168,7 @@ func (r *reader) readRoot(i int, root string) {
 		}
 		r.mu.Unlock()
 		if !dup {
-			r.collect(i, c.Path, readFile(input{path: c.Path, name: r.opts.display(c.Path)}), false)
+			r.collect(i, c.Path, readFile(r.input(c.Path, r.opts.display(c.Path))), false)
 		}
 	})
 	if err != nil {
@@ -335,6 +348,9 @@ func readKind(kind kinds.Kind, in input, data []byte) (fileFacts, error) {
 			r.profile, r.findings = profileOf(sc, cmpName(sc.fullName, name), in.name)
 		} else {
 			r.permSet, r.findings = permSetOf(sc, cmpName(sc.fullName, name), in.name)
+			if in.keepAll != nil && in.keepAll(r.permSet.Name) {
+				r.permSet.Objects, r.permSet.Fields = sc.objects, sc.fields
+			}
 		}
 		return r, nil
 	}

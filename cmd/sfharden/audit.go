@@ -134,14 +134,19 @@ func loadAuditInputs(opts *audit.Options, usersFile, assignmentsFile, specFile, 
 		if err != nil {
 			return err
 		}
-		opts.Expected = expectations(spec)
+		bundle, err := sfharden.Build(spec, sfharden.BuildOptions{})
+		if err != nil {
+			return fmt.Errorf("--spec %s: %w", specFile, err)
+		}
+		opts.Expected = expectations(spec, bundle)
 	}
 	return nil
 }
 
 // expectations turns the integrations of a spec into what the audit
-// compares, with the defaults that sfharden generate applies.
-func expectations(spec *sfharden.Spec) []audit.Expectation {
+// compares: the components that sfharden generate writes for each, and
+// the values they should have.
+func expectations(spec *sfharden.Spec, bundle *sfharden.Bundle) []audit.Expectation {
 	var out []audit.Expectation
 	for i, in := range spec.Integrations {
 		e := audit.Expectation{
@@ -168,6 +173,19 @@ func expectations(spec *sfharden.Spec) []audit.Expectation {
 		}
 		if line, _, ok := spec.Position(fmt.Sprintf("integrations[%d]", i)); ok {
 			e.Line = line
+		}
+		if i < len(bundle.Integrations) {
+			built := bundle.Integrations[i]
+			e.PermissionSet = built.PermissionSet
+			e.PasswordPolicy = built.PasswordPolicy
+			if built.SessionSetting != nil {
+				e.SessionTimeout = built.SessionSetting.SessionTimeout
+			}
+			if built.App != nil {
+				for _, c := range built.App.Components() {
+					e.App = append(e.App, c.Value)
+				}
+			}
 		}
 		out = append(out, e)
 	}

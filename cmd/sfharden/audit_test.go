@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -192,4 +193,60 @@ func TestAuditPassesGeneratedBundles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Hand changes to a generated bundle show as spec drift at the changed
+// element, and a Bypass app whose spec profile has login ranges is high.
+func TestAuditSpecDrift(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "bundle")
+	code, _, stderr := runCommand("generate", "-o", out, exampleSpec)
+	require.Equal(t, exitOK, code, stderr)
+	base := filepath.Join(out, "force-app", "main", "default")
+	edit := func(file, old, new string) {
+		t.Helper()
+		path := filepath.Join(base, filepath.FromSlash(file))
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		require.Contains(t, string(data), old, file)
+		require.NoError(t, os.WriteFile(path, []byte(strings.Replace(string(data), old, new, 1)), 0o644))
+	}
+	edit("permissionsets/Snowflake_ETL.permissionset-meta.xml",
+		"<editable>false</editable>\n        <field>Opportunity.Amount</field>", "<editable>true</editable>\n        <field>Opportunity.Amount</field>")
+	edit("permissionsets/Snowflake_ETL.permissionset-meta.xml", "    <objectPermissions>",
+		"    <objectPermissions>\n        <allowCreate>true</allowCreate>\n        <allowDelete>false</allowDelete>\n        <allowEdit>true</allowEdit>\n"+
+			"        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Contact</object>\n"+
+			"        <viewAllRecords>false</viewAllRecords>\n    </objectPermissions>\n    <objectPermissions>")
+	edit("profilePasswordPolicies/Snowflake_ETL_profilePasswordPolicy.profilePasswordPolicy-meta.xml",
+		"<passwordExpiration>0</passwordExpiration>", "<passwordExpiration>90</passwordExpiration>")
+	edit("extlClntAppOauthPolicies/Snowflake_ETL_oauthPlcy.ecaOauthPlcy-meta.xml", ">Enforce<", ">Bypass<")
+	edit("extlClntAppOauthPolicies/Snowflake_ETL_oauthPlcy.ecaOauthPlcy-meta.xml", ">AdminApprovedPreAuthorized<", ">AllSelfAuthorized<")
+
+	code, stdout, stderr := runCommand("audit", "--spec", exampleSpec, "--format", "json", out)
+	assert.Equal(t, exitFindings, code, stderr)
+	var doc struct {
+		Findings []struct {
+			Rule     string `json:"rule"`
+			Severity string `json:"severity"`
+			Message  string `json:"message"`
+		} `json:"findings"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &doc))
+	var drift []string
+	bypass := ""
+	for _, f := range doc.Findings {
+		switch f.Rule {
+		case "spec-drift":
+			drift = append(drift, strings.TrimPrefix(f.Message, "spec integration Snowflake_ETL: "))
+		case "ip-relaxation-bypass":
+			bypass = f.Severity
+		}
+	}
+	assert.ElementsMatch(t, []string{
+		"field Opportunity.Amount: the tree grants read and edit, the spec grants read",
+		"object Contact: the tree grants read, create and edit, the spec grants no access",
+		"passwordExpiration is 90 days, the spec sets 0",
+		`ipRelaxationPolicyType is "Bypass", the spec sets "Enforce"`,
+		"permittedUsersPolicyType AllSelfAuthorized, the spec sets permittedUsersPolicyType AdminApprovedPreAuthorized",
+	}, drift)
+	assert.Equal(t, "high", bypass, "the spec ties the app to a profile with login ranges")
 }
