@@ -37,7 +37,7 @@ type accessFacts struct {
 	Objects        []objectPermission // every entry, kept only for a permission set that the spec names
 	Fields         []fieldPermission  // every entry, kept only for a permission set that the spec names
 	FieldCount     int                // fieldPermissions entries
-	ObjectCount    int // objectPermissions entries
+	ObjectCount    int                // objectPermissions entries
 	HasFieldAccess bool
 }
 
