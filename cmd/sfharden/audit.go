@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sfharden/sfharden"
 	"github.com/sfharden/sfharden/audit"
@@ -19,7 +21,8 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 			"every way its integration users fall short of the hardened template: the file, the\n"+
 			"line, the rule and the fix. The rules are listed in audit/RULES.md.\n"+
 			"Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 on usage\n"+
-			"errors or unreadable files (which are named; everything else is still audited).",
+			"errors, unreadable files (which are named; everything else is still audited) or a\n"+
+			"PATH that holds no metadata the audit reads.",
 		"sfharden audit --users users.json --assignments assignments.json --format sarif force-app > audit.sarif", stderr)
 	format := fs.String("format", "text", "output format: text, json or sarif")
 	failOn := fs.String("fail-on", "high", "exit 1 when a finding at or above this severity remains: critical, high, medium, low, info or none")
@@ -84,7 +87,7 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	for _, p := range report.Problems {
-		fmt.Fprintf(stderr, "sfharden audit: unreadable: %s\n", p.Error)
+		fmt.Fprintf(stderr, "sfharden audit: unreadable: %s\n", escapeControls(p.Error))
 	}
 	for _, e := range report.ExpiredBaseline {
 		fmt.Fprintf(stderr, "sfharden audit: baseline entry for %s on %s expired %s; its findings are reported again\n",
@@ -203,6 +206,16 @@ func scopeValue(s string) string {
 		}
 	}
 	return s
+}
+
+// escapeControls writes the control characters of s, which file names may
+// hold, as Go escapes, so that a name cannot start a line of its own.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 // isTerminal reports whether w is a terminal, where a progress line helps

@@ -250,3 +250,26 @@ func TestAuditSpecDrift(t *testing.T) {
 	}, drift)
 	assert.Equal(t, "high", bypass, "the spec ties the app to a profile with login ranges")
 }
+
+// A run that reads no metadata fails and names the path, rather than
+// passing as clean.
+func TestAuditNoMetadataFails(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"empty/.keep": "",
+		"notes.txt":   "not metadata\n",
+	})
+	chdir(t, dir)
+	tests := []struct {
+		name, path, stderr string
+	}{
+		{"empty folder", "empty", "sfharden audit: unreadable: empty holds no metadata file"},
+		{"plain file", "notes.txt", "sfharden audit: unreadable: notes.txt is not a metadata file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCommand("audit", tt.path)
+			assert.Equal(t, exitError, code)
+			assert.Contains(t, stderr, tt.stderr)
+		})
+	}
+}
