@@ -78,7 +78,7 @@ var rules = []Rule{
 		"the integration stops with INVALID_OPERATION_WITH_EXPIRED_PASSWORD when the password expires",
 		"move the integration to client credentials or JWT bearer; if it must keep a password, set passwordExpiration 0 and rotate the password yourself"},
 	{RuleSessionTimeoutTooLong, Low,
-		"an integration profile keeps sessions longer than 15 minutes",
+		"an integration profile keeps sessions longer than 15 minutes, or sets no valid timeout of its own",
 		"a stolen session ID stays usable for as long as the timeout",
 		"set sessionTimeout 15 in the profile's ProfileSessionSetting"},
 	{RuleSharedIntegrationUser, Medium,
