@@ -41,7 +41,7 @@ func TestSessionTimeout(t *testing.T) {
 }
 
 // Each scope finding points at its own <scopes> element, and a scope
-// outside the enum is medium, as RULES.md says.
+// outside the enum is medium, as RULES.md documents.
 func TestScopeFindingsAtTheirLines(t *testing.T) {
 	app := connectedAppXML(ccConfig("o@example.com", "Api", "Full", "RefreshToken", "api"), relaxation("ENFORCE"))
 	r := tree{appPath("Orders_Sync"): app}.audit(t, Options{})

@@ -16,10 +16,10 @@ import (
 
 // readPlain reads the metadata files under root that are not read yet,
 // recognising each file by its own name: X.profile-meta.xml and X.profile
-// are both profiles. With a format, the layout that project.Walk guessed
-// for root, it reads only the files of the other format, so the files that
-// Walk left out for .forceignore stay out, and the manifests, which give
-// the API version of the files below them. Without one, Walk could not read
+// are both profiles. format is the layout that project.Walk guessed for
+// root. With it, readPlain reads only the manifests, which give the API
+// version of the files below them, and the files of the other format, so
+// the files that Walk left out for .forceignore stay out. Without one, Walk could not read
 // root at all: every file is read, and unreadable folders are reported.
 //
 // NOTE: .forceignore does not apply to the files of the other format,

@@ -172,8 +172,8 @@ func (r *reader) readRoot(i int, root string) {
 		}
 	})
 	if err != nil {
-		// Walk fails only when sfdx-project.json cannot be used, since root
-		// itself was read above. Every file of the folder is still audited.
+		// root was read above, so the error concerns sfdx-project.json, the
+		// one file that project.Walk reads before it walks the folder.
 		projectFile := filepath.Join(root, project.ProjectFile)
 		r.problem(r.opts.display(projectFile), "%v; the folder was audited as a plain folder of metadata", err)
 		r.readPlain(i, root, nil)
@@ -241,10 +241,10 @@ func (r *reader) checkFound() {
 				"%s is not a metadata file of a type the audit reads (%s)", shown, auditedTypes)})
 		case r.found[i] == 0:
 			r.f.Problems = append(r.f.Problems, Problem{File: shown, Error: fmt.Sprintf(
-				"%s holds no metadata file; give an sf project, a package directory, an mdapi folder or a metadata file", shown)})
+				"%s contains no metadata file; give an sf project, a package directory, an mdapi folder or a metadata file", shown)})
 		case r.f.Files == 0:
 			r.f.Problems = append(r.f.Problems, Problem{File: shown, Error: fmt.Sprintf(
-				"%s holds %d metadata %s, none of a type the audit reads (%s); give the folder that holds them",
+				"%s contains %d metadata %s, none of a type the audit reads (%s); give the folder that contains them",
 				shown, r.found[i], plural(r.found[i], "file", "files"), auditedTypes)})
 		}
 	}

@@ -105,10 +105,10 @@ func TestNoMetadataIsAProblem(t *testing.T) {
 		path  string
 		error string
 	}{
-		{"empty folder", tree{"empty/.keep": ""}, "empty", "holds no metadata file"},
+		{"empty folder", tree{"empty/.keep": ""}, "empty", "contains no metadata file"},
 		{"file that is not metadata", tree{"README.md": "# hi\n"}, "README.md", "is not a metadata file of a type the audit reads"},
 		{"only Apex classes", tree{"src/classes/A.cls": "public class A {}", "src/classes/A.cls-meta.xml": doc("ApexClass", "")},
-			"src", "holds 1 metadata file, none of a type the audit reads"},
+			"src", "contains 1 metadata file, none of a type the audit reads"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -151,10 +151,9 @@ func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
 
 // artifactLocation returns the location of file for a result. GitHub
 // rejects a whole upload when one result has no location, so a finding
-// without a file points at the base folder. A path outside the base
-// folder is made relative to it with "..", so no result carries a bare
-// absolute path; without a base folder, an absolute path becomes a file
-// URI.
+// without a file points at the base folder. An absolute path is made
+// relative to the base folder, with ".." where needed. Without a base
+// folder it becomes a file URI, so no result has a bare absolute path.
 func artifactLocation(file, baseDir, baseID string) sarifArtifactLoc {
 	if file == "" {
 		file = "."

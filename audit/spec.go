@@ -10,9 +10,9 @@ import (
 	"github.com/sfharden/sfharden/internal/permdata"
 )
 
-// checkSpec compares the tree with the integrations of the spec: the
-// components sfharden generate writes for each, the login IP ranges, the
-// session timeout, the password expiry, the run-as user, the app's
+// checkSpec compares the tree with the components that sfharden generate
+// writes for each integration of the spec. It compares the login IP
+// ranges, session timeout and password expiry, the run-as user, the app's
 // settings and scopes, and the permission set's user, object and field
 // permissions. Each difference is one finding at the element concerned.
 func (a *auditor) checkSpec() {
@@ -194,8 +194,8 @@ func builtApp(e Expectation) *appFacts {
 	if len(e.App) == 0 {
 		return nil
 	}
-	// The parts get a file name because mergeApp tells the files of an
-	// External Client App apart by the fields they set.
+	// The parts get a file name because mergeApp distinguishes the files
+	// of an External Client App by the file fields they set.
 	const file = "spec"
 	app := &appFacts{Name: e.Name}
 	for _, v := range e.App {

@@ -262,7 +262,7 @@ func TestAuditNoMetadataFails(t *testing.T) {
 	tests := []struct {
 		name, path, stderr string
 	}{
-		{"empty folder", "empty", "sfharden audit: unreadable: empty holds no metadata file"},
+		{"empty folder", "empty", "sfharden audit: unreadable: empty contains no metadata file"},
 		{"plain file", "notes.txt", "sfharden audit: unreadable: notes.txt is not a metadata file"},
 	}
 	for _, tt := range tests {
