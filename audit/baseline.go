@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,10 +32,11 @@ type baselineFile struct {
 // Every entry needs a rule, a component, a reason and an expiry date.
 func ParseBaseline(data []byte) ([]BaselineEntry, error) {
 	var doc baselineFile
-	dec := json.NewDecoder(strings.NewReader(string(data)))
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("invalid baseline: %w; write {\"accepted\": [{\"rule\", \"component\", \"reason\", \"expires\"}]}", err)
+		return nil, fmt.Errorf("invalid baseline: %s; write {\"accepted\": [{\"rule\", \"component\", \"reason\", \"expires\"}]}", jsonProblem(err))
 	}
 	if err := ValidateBaseline(doc.Accepted); err != nil {
 		return nil, err

@@ -20,6 +20,8 @@ func TestParseBaseline(t *testing.T) {
 		{"bad date", `{"accepted":[{"rule":"login-ip-ranges-missing","component":"Orders_API","reason":"r","expires":"30/09/2025"}]}`, `invalid expires "30/09/2025"`},
 		{"unknown rule", `{"accepted":[{"rule":"no-such-rule","component":"Orders_API","reason":"r","expires":"2025-09-30"}]}`, `unknown rule "no-such-rule"`},
 		{"unknown field", `{"accepted":[{"rule":"login-ip-ranges-missing","component":"O","reason":"r","expires":"2025-09-30","until":"x"}]}`, "unknown field"},
+		{"byte order mark", "\xef\xbb\xbf" + `{"accepted":[]}`, ""},
+		{"wrong shape", `{"accepted":{"rule":"x"}}`, `"accepted" is a JSON object, expected an array`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,6 +32,7 @@ func TestParseBaseline(t *testing.T) {
 			}
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.wantErr)
+			assert.NotContains(t, err.Error(), "audit.", "error names a Go type")
 		})
 	}
 }
