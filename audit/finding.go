@@ -111,7 +111,7 @@ func sortReport(r *Report) {
 	r.Findings = slices.Compact(r.Findings)
 	slices.SortFunc(r.Suppressed, compareFindings)
 	r.Suppressed = slices.Compact(r.Suppressed)
-	slices.SortFunc(r.Problems, func(a, b Problem) int { return cmp.Compare(a.File, b.File) })
+	slices.SortFunc(r.Problems, func(a, b Problem) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Error, b.Error)) })
 	slices.Sort(r.NotChecked)
 	r.NotChecked = slices.Compact(r.NotChecked)
 }
