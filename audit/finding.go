@@ -11,7 +11,7 @@ type Finding struct {
 	Severity  Severity `json:"severity"`
 	Type      string   `json:"type"`      // Metadata API type of the component, or "User" or "Org"
 	Component string   `json:"component"` // component name, username, or "org"
-	File      string   `json:"file"`      // slash-separated path relative to Options.BaseDir; "" when no file applies
+	File      string   `json:"file"`      // slash-separated path relative to Options.BaseDir; for a finding about the whole tree, the first path's project file or manifest, or the path itself
 	Line      int      `json:"line"`      // 1-based line of the element at fault; 0 when unknown
 	Message   string   `json:"message"`
 	Fix       string   `json:"fix"`
@@ -32,8 +32,9 @@ func compareFindings(a, b Finding) int {
 	)
 }
 
-// Problem is an input file that could not be read or parsed. The audit
-// reads everything else all the same.
+// Problem is an input file that could not be read or parsed, or a path
+// that contains no metadata the audit reads. The audit reads everything
+// else all the same.
 type Problem struct {
 	File  string `json:"file"`
 	Error string `json:"error"`
