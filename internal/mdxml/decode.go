@@ -37,7 +37,8 @@ func Unmarshal(data []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	if root.Name.Local != plan.complex.Name || root.Name.Space != "" {
+	d.declare(root)
+	if root.Name.Local != plan.complex.Name || !d.inMetadata(root.Name) {
 		return d.errorf("root element is <%s>, expected <%s>", qualifiedName(root.Name), plan.complex.Name)
 	}
 	for _, a := range root.Attr {
@@ -45,7 +46,6 @@ func Unmarshal(data []byte, v any) error {
 			return d.errorf("root element is in namespace %q, expected %q", a.Value, Namespace)
 		}
 	}
-	d.declare(root)
 	rv.Elem().SetZero()
 	if err := d.decodeStruct(plan, rv.Elem(), root); err != nil {
 		return err
@@ -67,6 +67,13 @@ type decoder struct {
 	// prefixes maps each namespace prefix declared on the root element to
 	// its URI, so that a kept element that uses one can declare it itself.
 	prefixes map[string]string
+}
+
+// inMetadata reports whether an element name is in the metadata
+// namespace: unprefixed, or with a prefix the root binds to it, as in
+// <md:label> under xmlns:md="http://soap.sforce.com/2006/04/metadata".
+func (d *decoder) inMetadata(name xml.Name) bool {
+	return name.Space == "" || d.prefixes[name.Space] == Namespace
 }
 
 // declare records the namespace prefixes that start declares.
@@ -184,7 +191,7 @@ func (d *decoder) decodeStruct(plan *structPlan, rv reflect.Value, start xml.Sta
 		case xml.StartElement:
 			fp := plan.byName[t.Name.Local]
 			slot := plan.slot[t.Name.Local]
-			keep := fp == nil || t.Name.Space != "" || isNil(t) || hasAttributes(t) ||
+			keep := fp == nil || !d.inMetadata(t.Name) || isNil(t) || hasAttributes(t) ||
 				(seen[slot] && fp.kind != kindStructSlice && fp.kind != kindStringSlice)
 			if keep {
 				el, err := d.capture(t)
@@ -193,7 +200,7 @@ func (d *decoder) decodeStruct(plan *structPlan, rv reflect.Value, start xml.Sta
 				}
 				// A nil or attributed element of a modelled name stands in
 				// for that element, which must then not be written as well.
-				replaces := fp != nil && t.Name.Space == "" && !seen[slot]
+				replaces := fp != nil && d.inMetadata(t.Name) && !seen[slot]
 				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: el, Replaces: replaces})
 				if replaces {
 					seen[slot] = true

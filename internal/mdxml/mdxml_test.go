@@ -478,3 +478,15 @@ func TestTextErrorLine(t *testing.T) {
 	require.True(t, errors.As(err, &xerr))
 	assert.Equal(t, 4, xerr.Line)
 }
+
+func TestUnmarshalMetadataPrefix(t *testing.T) {
+	// A prefix bound to the metadata namespace is the same element as the
+	// unprefixed one; the schema accepts such files.
+	input := `<md:PermissionSet xmlns:md="http://soap.sforce.com/2006/04/metadata"><md:label>Orders</md:label><md:userPermissions><md:enabled>true</md:enabled><md:name>ModifyAllData</md:name></md:userPermissions></md:PermissionSet>`
+	var ps permissionSet
+	require.NoError(t, mdxml.Unmarshal([]byte(input), &ps))
+	assert.Equal(t, "Orders", ps.Label)
+	require.Len(t, ps.UserPermissions, 1)
+	assert.Equal(t, "ModifyAllData", ps.UserPermissions[0].Name)
+	assert.True(t, ps.UserPermissions[0].Enabled)
+}
