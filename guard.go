@@ -77,7 +77,7 @@ func readLock(dir string) (*lockFile, error) {
 // component with the same type and name that sfharden did not write from
 // this spec, or that was changed since; and an OAuth app of another
 // integration that runs as one of this bundle's users.
-func (b *Bundle) guard(dir string, components []project.Component, force bool) ([]byte, error) {
+func (b *Bundle) guard(dir string, components []project.Component, files []project.File, force bool) ([]byte, error) {
 	lock, err := readLock(dir)
 	if err != nil {
 		return nil, fmt.Errorf("write bundle: %w", err)
@@ -113,6 +113,7 @@ func (b *Bundle) guard(dir string, components []project.Component, force bool) (
 		}
 		lock.Components[key] = lockEntry{SHA256: digest(data), Spec: spec}
 	}
+	conflicts = append(conflicts, guardFiles(dir, files, lock)...)
 	conflicts = append(conflicts, b.sharedRunAsUsers(existing, ours)...)
 	if len(conflicts) > 0 && !force {
 		return nil, &ConflictError{Conflicts: conflicts}
@@ -122,6 +123,30 @@ func (b *Bundle) guard(dir string, components []project.Component, force bool) (
 		return nil, err
 	}
 	return append(out, '\n'), nil
+}
+
+// guardFiles checks the plain files of a write (runbook, scripts, user
+// definitions, Apex sources) and records them in the lock. An existing
+// file may be replaced when it already holds the new content, or when the
+// lock shows that sfharden wrote it and nobody changed it since, from
+// whichever spec: each write from another spec replaces RUNBOOK.md.
+func guardFiles(dir string, files []project.File, lock *lockFile) []string {
+	var conflicts []string
+	for _, f := range files {
+		key := "file:" + f.Path
+		current, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist) || (err == nil && bytes.Equal(current, f.Data)):
+		case err != nil:
+			conflicts = append(conflicts, fmt.Sprintf("%s: cannot read it: %s", f.Path, withoutPath(err)))
+		case lock.Components[key].SHA256 == "":
+			conflicts = append(conflicts, fmt.Sprintf("%s: sfharden did not write it", f.Path))
+		case lock.Components[key].SHA256 != digest(current):
+			conflicts = append(conflicts, fmt.Sprintf("%s: it was changed after sfharden wrote it", f.Path))
+		}
+		lock.Components[key] = lockEntry{SHA256: digest(f.Data)}
+	}
+	return conflicts
 }
 
 // replaceable returns why the existing component may not be replaced, or

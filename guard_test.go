@@ -102,3 +102,29 @@ func TestWriteTwoSpecsIntoOneProject(t *testing.T) {
 	assert.Contains(t, string(manifest), "<members>Orders_Sync</members>")
 	assert.Contains(t, string(manifest), "<members>Billing_Sync</members>")
 }
+
+func TestWriteRefusesEditedRunbook(t *testing.T) {
+	// A team's own notes in RUNBOOK.md must not be overwritten silently.
+	dir := filepath.Join(t.TempDir(), "proj")
+	bundle := buildFile(t, "spec.yaml", baseSpec)
+	require.NoError(t, bundle.Write(dir, sfharden.WriteOptions{}))
+	runbook := filepath.Join(dir, "RUNBOOK.md")
+	require.NoError(t, os.WriteFile(runbook, []byte("# Our own runbook\n"), 0o644))
+
+	conflicts := conflictsOf(t, bundle.Write(dir, sfharden.WriteOptions{}))
+	assert.Contains(t, strings.Join(conflicts, "\n"), "RUNBOOK.md: it was changed after sfharden wrote it")
+	data, err := os.ReadFile(runbook)
+	require.NoError(t, err)
+	assert.Equal(t, "# Our own runbook\n", string(data))
+}
+
+func TestWriteRefusesForeignPlainFile(t *testing.T) {
+	// A project's own RUNBOOK.md, which sfharden never wrote, is kept.
+	dir := filepath.Join(t.TempDir(), "proj")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "sfdx-project.json"), []byte(`{"packageDirectories":[{"path":"force-app","default":true}]}`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "RUNBOOK.md"), []byte("# Team runbook\n"), 0o644))
+
+	conflicts := conflictsOf(t, buildFile(t, "spec.yaml", baseSpec).Write(dir, sfharden.WriteOptions{}))
+	assert.Contains(t, strings.Join(conflicts, "\n"), "RUNBOOK.md: sfharden did not write it")
+}

@@ -59,16 +59,16 @@ func (b *Bundle) Write(dir string, opts WriteOptions) error {
 			}
 		}
 	}
-	lock, err := b.guard(dir, append(slices.Clone(components), monitored...), opts.Force)
-	if err != nil {
-		return err
-	}
-	p.Files = append(p.Files, project.File{Path: LockPath, Data: lock})
 	access, err := b.accessManifest(components)
 	if err != nil {
 		return err
 	}
 	p.Files = append(p.Files, project.File{Path: AccessManifestPath, Data: access})
+	lock, err := b.guard(dir, append(slices.Clone(components), monitored...), p.Files, opts.Force)
+	if err != nil {
+		return err
+	}
+	p.Files = append(p.Files, project.File{Path: LockPath, Data: lock})
 
 	if len(monitored) > 0 {
 		p.Packages = append(p.Packages, project.PackageContent{
