@@ -172,7 +172,7 @@ func (b *builder) catalogue() (*policy.Catalogue, []connectedapp.Waiver) {
 	return catalogue, scopes
 }
 
-// requests reports whether the integration asks for what the waiver of a
+// requests reports whether the integration requests what the waiver of a
 // permission allows: the user permission, or the object flag on the object.
 func (b *builder) requests(w Waiver) bool {
 	for _, name := range b.in.Access.UserPermissions {
@@ -272,7 +272,7 @@ func (b *builder) buildPermissionSet(ib *IntegrationBundle, catalogue *policy.Ca
 			req.Fields[name] = parsed
 		}
 	}
-	if in.Access.FieldFacts != "" {
+	if in.Access.FieldFacts != "" && len(validateSpecPath(field.Path{}, in.Access.FieldFacts)) == 0 {
 		describes, err := readDescribes(b.spec.resolve(in.Access.FieldFacts))
 		if err != nil {
 			b.errs = append(b.errs, field.NewInvalid(access.Child("fieldFacts"), in.Access.FieldFacts, err.Error()))
@@ -342,12 +342,15 @@ func (b *builder) buildApp(ib *IntegrationBundle, waivers []connectedapp.Waiver)
 		Network:               in.Network.Allow,
 		Waivers:               waivers,
 	}
+
 	if in.App.Type == "connectedApp" {
 		spec.Type = connectedapp.TypeConnectedApp
 	}
 	if in.App.Flow == "jwtBearer" {
 		spec.Flow = connectedapp.JWTBearer
-		if in.App.Certificate != "" {
+		// A path that leaves the spec's folder is reported by validateSpec
+		// and never read, so its content cannot reach an error message.
+		if in.App.Certificate != "" && len(validateSpecPath(field.Path{}, in.App.Certificate)) == 0 {
 			data, err := readLimited(b.spec.resolve(in.App.Certificate), maxCertificateSize)
 			if err != nil {
 				b.errs = append(b.errs, field.NewInvalid(b.path.Child("app").Child("certificate"), in.App.Certificate, "reading the certificate failed: "+withoutPath(err)))
@@ -356,11 +359,12 @@ func (b *builder) buildApp(ib *IntegrationBundle, waivers []connectedapp.Waiver)
 			spec.Certificate = data
 		}
 	}
+
 	app, notices, err := connectedapp.Build(spec, b.now)
 	rules := b.appPaths()
-	// The app's notice about its IP ranges tells the caller to give the
-	// run-as user's profile the same login ranges. The bundle's profile has
-	// them, so the notice is left out.
+	// The app's notice about its IP ranges advises giving the run-as user's
+	// profile the same login ranges. The bundle's profile has them, so the
+	// notice is left out.
 	notices = slices.DeleteFunc(notices, func(n field.Notice) bool { return n.Path == "app.network" })
 	b.note(notices, rules)
 	b.add(err, field.Path{}, rules)

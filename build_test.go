@@ -337,3 +337,18 @@ func TestRegenerateIntoSameProjectIsStable(t *testing.T) {
 	}
 	assert.True(t, bytes.Contains([]byte(after["sfdx-project.json"]), []byte(`"replaceWithEnv": "SNOWFLAKE_ETL_USERNAME"`)))
 }
+
+func TestSpecPathOutsideFolderNotRead(t *testing.T) {
+	// A spec from an untrusted change must not make sfharden read, and
+	// quote in an error, a file outside the spec's folder.
+	yaml := baseSpec + "    app:\n      flow: jwtBearer\n      certificate: /etc/passwd\n"
+	errs := buildErrors(t, yaml)
+	for _, e := range errs {
+		assert.NotContains(t, e.Error(), "root:", "the file's content leaked into %s", e)
+	}
+	var found bool
+	for _, e := range errs {
+		found = found || (e.Path == "integrations[0].app.certificate" && e.Kind == field.Forbidden)
+	}
+	assert.True(t, found, "the path is forbidden: %s", errs)
+}
