@@ -21,7 +21,7 @@ import (
 // LockPath is the file, relative to the project root, in which Write
 // records what it wrote: the SHA-256 of each component's file and the spec
 // it came from. A later Write replaces a component only when the lock shows
-// that sfharden wrote it from the same spec and nobody changed it since.
+// that sfharden wrote it from the same spec and its file is unchanged since.
 const LockPath = ".sfharden/generated.json"
 
 // lockFile is the JSON of LockPath.
@@ -73,10 +73,10 @@ func readLock(dir string) (*lockFile, error) {
 }
 
 // guard checks what Write is about to do to an existing project at dir and
-// returns the updated lock to write with it. It reports as conflicts: a
-// component with the same type and name that sfharden did not write from
-// this spec, or that was changed since; and an OAuth app of another
-// integration that runs as one of this bundle's users.
+// returns the updated lock to write with it. A conflict is a component of
+// the same type and name that sfharden did not write from this spec or that
+// was changed since. An OAuth app of another integration that runs as one
+// of this bundle's users is a conflict too.
 func (b *Bundle) guard(dir string, components []project.Component, files []project.File, force bool) ([]byte, error) {
 	lock, err := readLock(dir)
 	if err != nil {
@@ -127,9 +127,9 @@ func (b *Bundle) guard(dir string, components []project.Component, files []proje
 
 // guardFiles checks the plain files of a write (runbook, scripts, user
 // definitions, Apex sources) and records them in the lock. An existing
-// file may be replaced when it already holds the new content, or when the
-// lock shows that sfharden wrote it and nobody changed it since, from
-// whichever spec: each write from another spec replaces RUNBOOK.md.
+// file may be replaced when it already contains the new content, or when
+// the lock shows that sfharden wrote it and it is unchanged since. The spec
+// does not matter here, so a write from another spec replaces RUNBOOK.md.
 func guardFiles(dir string, files []project.File, lock *lockFile) []string {
 	var conflicts []string
 	for _, f := range files {

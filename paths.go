@@ -111,7 +111,7 @@ var profilePaths = []pathRule{
 
 // permsetPaths maps permission set paths to the spec's access section.
 // User permission paths are numbered in the request, which starts with
-// ApiEnabled, or keyed by name; both become the index of the name in the
+// ApiEnabled, or keyed by name. Both become the index of the name in the
 // spec's list.
 func (b *builder) permsetPaths() []pathRule {
 	rules := []pathRule{

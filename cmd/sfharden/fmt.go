@@ -85,6 +85,7 @@ func formatFile(path string, kind kinds.Kind, check bool) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+
 	v := kind.New()
 	if err := mdxml.Unmarshal(data, v); err != nil {
 		var xerr *mdxml.Error
@@ -97,12 +98,14 @@ func formatFile(path string, kind kinds.Kind, check bool) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", path, err)
 	}
+
 	if bytes.Equal(data, out) {
 		return false, nil
 	}
 	if check {
 		return true, nil
 	}
+
 	// Write through a symbolic link to its target, so the link stays.
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -121,8 +124,8 @@ func formatFile(path string, kind kinds.Kind, check bool) (bool, error) {
 // walkMetadata calls visit for root when it is a file, or for every file
 // below root when it is a folder, skipping hidden folders and
 // node_modules. explicit is true for a file named on the command line. A
-// folder or file that cannot be read goes to report and the walk goes on;
-// symbolic links below root are listed as skipped on stderr.
+// folder or file that cannot be read goes to report, and the walk goes on.
+// Symbolic links below root are listed as skipped on stderr.
 func walkMetadata(root string, stderr io.Writer, report func(error), visit func(path string, explicit bool)) error {
 	info, err := os.Stat(root)
 	if err != nil {
@@ -137,7 +140,7 @@ func walkMetadata(root string, stderr io.Writer, report func(error), visit func(
 		start = resolved
 	}
 	return filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
-		shown := root + strings.TrimPrefix(path, start)
+		displayPath := root + strings.TrimPrefix(path, start)
 		if err != nil {
 			report(err)
 			if d != nil && d.IsDir() && path != start {
@@ -154,9 +157,9 @@ func walkMetadata(root string, stderr io.Writer, report func(error), visit func(
 		}
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
-			fmt.Fprintf(stderr, "skipped %s: a symbolic link; give its target to format it\n", shown)
+			fmt.Fprintf(stderr, "skipped %s: a symbolic link; give its target to format it\n", displayPath)
 		case d.Type().IsRegular():
-			visit(shown, false)
+			visit(displayPath, false)
 		}
 		return nil
 	})

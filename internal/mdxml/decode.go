@@ -54,8 +54,8 @@ func Unmarshal(data []byte, v any) error {
 }
 
 // maxDepth is the deepest element nesting accepted. Metadata files nest a
-// few levels; a limit keeps a hostile file from costing memory that grows
-// with the square of its depth when it is written back indented.
+// few levels. Without a limit, a hostile file costs memory that grows with
+// the square of its depth when it is written back indented.
 const maxDepth = 100
 
 type decoder struct {
@@ -198,8 +198,8 @@ func (d *decoder) decodeStruct(plan *structPlan, rv reflect.Value, start xml.Sta
 				if err != nil {
 					return err
 				}
-				// A nil or attributed element of a modelled name stands in
-				// for that element, which must then not be written as well.
+				// A nil or attributed element of a modelled name replaces
+				// that field, which must then not be written as well.
 				replaces := fp != nil && d.inMetadata(t.Name) && !seen[slot]
 				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: el, Replaces: replaces})
 				if replaces {
@@ -207,12 +207,12 @@ func (d *decoder) decodeStruct(plan *structPlan, rv reflect.Value, start xml.Sta
 				}
 				continue
 			}
-			kept, err := d.decodeField(fp, rv.Field(fp.index), t)
+			replacement, err := d.decodeField(fp, rv.Field(fp.index), t)
 			if err != nil {
 				return err
 			}
-			if kept != nil {
-				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: kept, Replaces: true})
+			if replacement != nil {
+				extra.Unknown = append(extra.Unknown, Unknown{After: after, Element: replacement, Replaces: true})
 				seen[slot] = true
 				continue
 			}

@@ -119,9 +119,9 @@ func hasReplacements(unknown []Unknown) bool {
 	return false
 }
 
-// standsIn reports whether a kept element or the input's omission stands
-// in for the field called name, so that writing its zero value would add a
-// value the input never had.
+// standsIn reports whether a kept element or the input's omission replaces
+// the field called name, so that writing its zero value would add a value
+// the input never had.
 func standsIn(extra Extra, name string, fv reflect.Value) bool {
 	if !fv.IsZero() {
 		return false

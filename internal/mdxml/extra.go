@@ -37,8 +37,8 @@ type Unknown struct {
 	Element *etree.Element
 
 	// Replaces is true when the element has a modelled name but a form the
-	// field cannot hold (xsi:nil, attributes, child elements, no text): it
-	// stands in for that field, which the writer then leaves out.
+	// field cannot hold (xsi:nil, attributes, child elements, no text). The
+	// element then replaces that field, which the writer leaves out.
 	Replaces bool
 }
 

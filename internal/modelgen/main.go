@@ -82,7 +82,7 @@ func generate(pkg string, roots []string) ([]byte, error) {
 		written := map[string]bool{}
 		for _, el := range ct.Elements {
 			// An extension may declare an element of its base again
-			// (MutingPermissionSet redeclares label); the first one stands.
+			// (MutingPermissionSet redeclares label), so only the first is kept.
 			if (el.Name == "module" && ct.Base != "") || written[el.Name] {
 				continue
 			}
